@@ -52,9 +52,10 @@ CREATE INDEX ix_key_binding_customer ON key_binding (customer_ref);
 CREATE INDEX ix_key_binding_prove_id ON key_binding (prove_id);
 CREATE INDEX ix_key_binding_last_used ON key_binding (last_used_at);
 
--- History of every change to a binding, oldest first.
+-- History of every change to a binding. seq orders all changes of all bindings (oldest first).
 CREATE TABLE key_binding_event (
     id           VARCHAR(36)  NOT NULL,
+    seq          BIGINT       GENERATED ALWAYS AS IDENTITY,
     binding_id   VARCHAR(36)  NOT NULL,
     event        VARCHAR(24)  NOT NULL,
     flow_id      VARCHAR(36),
@@ -63,4 +64,5 @@ CREATE TABLE key_binding_event (
     CONSTRAINT pk_key_binding_event PRIMARY KEY (id),
     CONSTRAINT fk_key_binding_event_binding FOREIGN KEY (binding_id) REFERENCES key_binding (id)
 );
-CREATE INDEX ix_key_binding_event_binding ON key_binding_event (binding_id, occurred_at);
+CREATE UNIQUE INDEX ux_key_binding_event_seq ON key_binding_event (seq);
+CREATE INDEX ix_key_binding_event_binding ON key_binding_event (binding_id, seq);

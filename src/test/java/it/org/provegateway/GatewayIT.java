@@ -8,20 +8,33 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import it.org.provegateway.support.Database;
+import it.org.provegateway.support.DbProbe;
+
 /**
  * Base of every integration test: the real Open Liberty server (production server.xml plus the test drop-in)
  * runs the real prove-gateway.war; each test class deploys a fresh emulator (the built prove-sandbox.war), so
- * Prove's simulated state never leaks from one class to another. Tests talk HTTP only.
+ * Prove's simulated state never leaks from one class to another, and a test-only probe that reads the gateway's
+ * database through the server's data source. Tests talk HTTP only.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class GatewayIT {
 
     protected static final String HOST = "http://localhost:" + System.getProperty("it.http.port", "9080");
     protected static final String GATEWAY = HOST + "/prove-gateway";
+    protected static final String API = GATEWAY + "/api/v1";
     protected static final String SANDBOX = HOST + "/prove-sandbox";
 
-    @Deployment(name = "sandbox", testable = false)
+    protected final Database db = new Database(HOST);
+
+    @Deployment(name = "sandbox", testable = false, order = 1)
     public static WebArchive sandbox() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.sandbox.war")));
+    }
+
+    @Deployment(name = "db-probe", testable = false, order = 2)
+    public static WebArchive databaseProbe() {
+        return ShrinkWrap.create(WebArchive.class, "db-probe.war")
+                .addClasses(DbProbe.class, DbProbe.ProbeApplication.class);
     }
 }

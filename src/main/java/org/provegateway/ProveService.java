@@ -1,0 +1,52 @@
+package org.provegateway;
+
+import java.util.List;
+
+import org.provegateway.binding.control.BindingAdministration;
+import org.provegateway.binding.control.BindingView;
+import org.provegateway.binding.control.KeyBindings.Lookup;
+import org.provegateway.possession.control.PossessionFlow;
+import org.provegateway.possession.control.PossessionStart;
+import org.provegateway.possession.control.PossessionStarted;
+import org.provegateway.possession.control.PossessionView;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The gateway's service facade: everything the JAX-RS resources (web front ends, legacy apps, batch jobs) may ask
+ * of Prove and of the key-binding registry. It only delegates, one class per flow or concern.
+ */
+@ApplicationScoped
+public class ProveService {
+
+    @Inject
+    PossessionFlow possession;
+
+    @Inject
+    BindingAdministration bindings;
+
+    public PossessionStarted startPossession(PossessionStart command) {
+        return possession.start(command);
+    }
+
+    public PossessionView possessionStatus(String flowId) {
+        return possession.status(flowId);
+    }
+
+    public PossessionView bindPossession(String flowId, boolean ownPossessionCheckPassed) {
+        return possession.bind(flowId, ownPossessionCheckPassed);
+    }
+
+    public List<BindingView> findBindings(Lookup lookup, String value) {
+        return bindings.find(lookup, value);
+    }
+
+    public BindingView binding(String bindingId) {
+        return bindings.get(bindingId);
+    }
+
+    public BindingView revokeBinding(String bindingId, String reason) {
+        return bindings.revoke(bindingId, reason);
+    }
+}

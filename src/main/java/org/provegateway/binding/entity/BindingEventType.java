@@ -1,0 +1,12 @@
+package org.provegateway.binding.entity;
+
+/** What happened to a binding; {@link KeyBindingEvent}s form its history. */
+public enum BindingEventType {
+    BOUND,
+    USED,
+    REBOUND,
+    SUPERSEDED,
+    STALE,
+    REVOKED,
+    DEACTIVATED
+}

@@ -1,0 +1,67 @@
+package org.provegateway.platform.boundary;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.provegateway.platform.control.GatewayException.FieldError;
+import org.provegateway.platform.control.ProblemType;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Bean Validation failures on request bodies and parameters: 400 naming every invalid field. The rejected value
+ * is never echoed (it may be personal data).
+ */
+@Provider
+public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(ConstraintViolationException failure) {
+        List<FieldError> errors = failure.getConstraintViolations().stream()
+                .map(violation -> new FieldError(fieldName(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .distinct()
+                .toList();
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+        var type = ProblemType.INVALID_REQUEST;
+        var problem = new Problem(type.uri().toString(), type.title(), type.status(), detail,
+                uriInfo.getRequestUri().getPath(), null, null, errors);
+        return ProblemResponses.of(problem, null);
+    }
+
+    /** The JSON field path (e.g. {@code individual.addresses[0].postalCode}), without the Java method/arg prefix. */
+    static String fieldName(ConstraintViolation<?> violation) {
+        StringBuilder name = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> {
+                    continue;
+                }
+                default -> {
+                }
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (name.length() > 0) {
+                name.append('.');
+            }
+            name.append(node.getName());
+            if (node.getIndex() != null) {
+                name.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return name.length() == 0 ? "body" : name.toString();
+    }
+}

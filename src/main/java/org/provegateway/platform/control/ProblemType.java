@@ -1,0 +1,56 @@
+package org.provegateway.platform.control;
+
+import java.net.URI;
+
+/**
+ * Every kind of error the gateway answers with, each with a stable {@code type} URI (RFC 9457). Callers branch on
+ * the type, never on the title or detail text. Prove's own numbering stays out of the types; where an error comes
+ * from Prove its code is added to the problem body for support.
+ */
+public enum ProblemType {
+    INVALID_REQUEST(400, "invalid-request", "The request is invalid"),
+    UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
+    FORBIDDEN(403, "forbidden", "The caller may not do this"),
+    NOT_FOUND(404, "not-found", "No such resource"),
+    FLOW_NOT_FOUND(404, "flow-not-found", "No such flow"),
+    BINDING_NOT_FOUND(404, "binding-not-found", "No such key binding"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
+    STEP_NOT_ALLOWED(409, "step-not-allowed", "This step is not allowed in the flow's current state"),
+    KEY_REVOKED(409, "key-revoked", "The Prove Key on this device has been revoked"),
+    FLOW_EXPIRED(410, "flow-expired", "The flow has expired"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    PROVE_REJECTED(502, "prove-rejected", "Prove rejected the request"),
+    PROVE_AUTHENTICATION_FAILED(502, "prove-authentication-failed", "The gateway could not authenticate to Prove"),
+    PROVE_ERROR(502, "prove-error", "Prove answered with an error"),
+    PROVE_UNAVAILABLE(503, "prove-unavailable", "Prove is unavailable"),
+    PROVE_RATE_LIMITED(503, "prove-rate-limited", "Prove's request rate limit was reached"),
+    PROVE_TIMEOUT(504, "prove-timeout", "Prove did not answer in time"),
+    INTERNAL(500, "internal", "Internal error");
+
+    /** Base of every problem type URI; a documentation page per type lives under it. */
+    public static final String BASE = "https://prove-gateway.dev/problems/";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+}

@@ -1,0 +1,102 @@
+package org.provegateway.possession.boundary;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.provegateway.ProveService;
+import org.provegateway.platform.boundary.Problem;
+import org.provegateway.possession.control.PossessionStarted;
+import org.provegateway.possession.control.PossessionView;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Unified Authentication flows: start, read the outcome, bind after the bank's own possession check. */
+@Path("possession-flows")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Unified Authentication", description = "Phone possession: Prove Key, Mobile Auth, SMS OTP, "
+        + "Instant Link, or the bank's own check followed by a bind")
+public class PossessionFlowsResource {
+
+    @Inject
+    ProveService prove;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(summary = "Start a possession flow", description = "Calls Prove's /v3/unify. Answers the gateway's "
+            + "flow id and the authToken for Prove's client SDK; Prove's correlationId stays on the server.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "mobile",
+            value = "{\"phoneNumber\":\"2001004014\",\"possessionType\":\"mobile\",\"customerReference\":\"CUST-1\"}")))
+    @APIResponse(responseCode = "201", description = "Flow started",
+            content = @Content(schema = @Schema(implementation = PossessionStarted.class), examples = @ExampleObject(
+                    name = "started", value = "{\"flowId\":\"4f0e6c1e-7f43-4bd7-9a43-0d0c7f0b7a11\",\"authToken\":"
+                            + "\"eyJhbGciOi...\",\"possessionType\":\"mobile\",\"status\":\"PENDING\","
+                            + "\"clientRequestId\":\"71010d88-d0e7-4a24-9297-d1be6fefde81\",\"deviceRecovered\":false,"
+                            + "\"expiresAt\":\"2026-11-23T10:15:00Z\"}")))
+    @APIResponse(responseCode = "400", description = "Invalid request (the problem names the field)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "key-revoked: the device's Prove Key was revoked",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "Prove rejected the request or answered an error",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Prove unavailable or rate-limited (Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "504", description = "Prove did not answer in time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response start(@Valid @NotNull StartPossessionRequest request) {
+        PossessionStarted started = prove.startPossession(request.toCommand());
+        return Response.created(uri.getAbsolutePathBuilder().path(started.flowId()).build()).entity(started).build();
+    }
+
+    @GET
+    @Path("{flowId}")
+    @Operation(summary = "Read a possession flow's outcome", description = "Asks Prove (/v3/unify-status) while the "
+            + "outcome is open; a final outcome is answered from the gateway's database. Reading twice gives the "
+            + "same answer and records nothing twice. status: PENDING, VERIFIED, POSSESSION_FAILED (9100), "
+            + "REBIND_REQUIRED (9101), KEY_REVOKED (8019), RISK_CHECK_FAILED, POSSESSION_REQUIRED, EXPIRED.")
+    @APIResponse(responseCode = "200", description = "The flow",
+            content = @Content(schema = @Schema(implementation = PossessionView.class), examples = @ExampleObject(
+                    name = "verified", value = "{\"flowId\":\"4f0e6c1e-7f43-4bd7-9a43-0d0c7f0b7a11\",\"status\":"
+                            + "\"VERIFIED\",\"possessionType\":\"mobile\",\"phoneNumber\":\"+12001004014\","
+                            + "\"proveId\":\"8a6c2f4e-0000-3000-8000-000000000001\",\"deviceId\":"
+                            + "\"bf9ea15d-7dfa-4bb4-a64c-6c26b53472fc\",\"reasons\":[{\"category\":\"authentication\","
+                            + "\"result\":\"pass\"}],\"expiresAt\":\"2026-11-23T10:15:00Z\"}")))
+    @APIResponse(responseCode = "404", description = "flow-not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PossessionView status(@PathParam("flowId") String flowId) {
+        return prove.possessionStatus(flowId);
+    }
+
+    @POST
+    @Path("{flowId}/bind")
+    @Operation(summary = "Bind a Prove Key after the bank's own possession check",
+            description = "Only for a possessionType=none flow whose status is POSSESSION_REQUIRED; calls Prove's "
+                    + "/v3/unify-bind with the flow's phone number.")
+    @APIResponse(responseCode = "200", description = "The flow after the bind (VERIFIED or POSSESSION_FAILED)",
+            content = @Content(schema = @Schema(implementation = PossessionView.class)))
+    @APIResponse(responseCode = "409", description = "step-not-allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "flow-expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PossessionView bind(@PathParam("flowId") String flowId, @Valid @NotNull BindRequest request) {
+        return prove.bindPossession(flowId, request.possessionCheckPassed());
+    }
+}

@@ -1,0 +1,184 @@
+package org.provegateway.possession.control;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import org.provegateway.binding.control.KeyBindings;
+import org.provegateway.platform.control.GatewayException;
+import org.provegateway.platform.control.PhoneNumbers;
+import org.provegateway.platform.control.ProblemType;
+import org.provegateway.platform.control.ProveFailures;
+import org.provegateway.proveapi.ProveApi;
+import org.provegateway.proveapi.ProveApiException;
+import org.provegateway.proveapi.wire.UnifyBindRequest;
+import org.provegateway.proveapi.wire.UnifyBindResponse;
+import org.provegateway.proveapi.wire.UnifyRequest;
+import org.provegateway.proveapi.wire.UnifyResponse;
+import org.provegateway.proveapi.wire.UnifyStatusRequest;
+import org.provegateway.proveapi.wire.UnifyStatusResponse;
+import org.provegateway.session.control.FlowSessions;
+import org.provegateway.session.control.SessionConfig;
+import org.provegateway.session.entity.FlowKind;
+import org.provegateway.session.entity.FlowSession;
+import org.provegateway.session.entity.FlowState;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Unified Authentication: Prove's Unify, UnifyStatus and UnifyBind, with everything around them that Prove leaves
+ * to the integrator: step checks before Prove is called, device recovery, and the key-binding registry.
+ *
+ * <p>No transaction spans a Prove call: the flow is read, Prove is called, and the answer is then applied in a
+ * short transaction by {@link PossessionOutcomes}, which locks the session so that an answer is recorded once.
+ */
+@ApplicationScoped
+public class PossessionFlow {
+
+    private static final Logger LOG = Logger.getLogger(PossessionFlow.class.getName());
+    private static final String URL_CHARACTERS = "[A-Za-z0-9\\-._+=/:?]+";
+
+    @Inject
+    ProveApi prove;
+
+    @Inject
+    FlowSessions sessions;
+
+    @Inject
+    KeyBindings bindings;
+
+    @Inject
+    PossessionOutcomes outcomes;
+
+    @Inject
+    SessionConfig config;
+
+    @Inject
+    PhoneNumbers phones;
+
+    @Inject
+    Clock clock;
+
+    public PossessionStarted start(PossessionStart command) {
+        String phone = phones.normalise("phoneNumber", command.phoneNumber());
+        String type = command.possessionType();
+        boolean desktop = "desktop".equals(type);
+        if (desktop && (command.finalTargetUrl() == null || command.finalTargetUrl().isBlank())) {
+            throw GatewayException.invalidField("finalTargetUrl", "is required for possessionType desktop");
+        }
+        if (command.finalTargetUrl() != null) {
+            checkTargetUrl(command.finalTargetUrl());
+        }
+        String clientRequestId = Optional.ofNullable(command.clientRequestId())
+                .orElseGet(() -> UUID.randomUUID().toString());
+        // Device recovery: desktop flows use no Prove Key, so only mobile and customer-supplied possession.
+        Optional<String> recovered = command.deviceId() == null && !desktop
+                ? bindings.deviceForRecovery(command.customerReference(), phone)
+                : Optional.empty();
+        String deviceId = recovered.orElse(command.deviceId());
+        UnifyRequest request = UnifyRequest.builder(type, clientRequestId)
+                .phoneNumber(phone)
+                .finalTargetUrl(command.finalTargetUrl())
+                .allowOtpRetry(command.allowOtpRetry())
+                .checkReputation(command.checkReputation())
+                .smsMessage(command.smsMessage())
+                .rebind(command.rebind())
+                .clientHumanId(command.customerReference())
+                .deviceId(deviceId)
+                .build();
+        UnifyResponse answer;
+        try {
+            answer = prove.unify(request);
+        } catch (ProveApiException e) {
+            if (e.isDeviceRevoked() && deviceId != null) {
+                outcomes.deviceRevoked(deviceId, null, "Prove answered 8019 to /v3/unify");
+            }
+            throw ProveFailures.translate(e, null);
+        }
+        if (answer.correlationId() == null) {
+            throw new GatewayException(ProblemType.PROVE_ERROR, "Prove started no flow (no correlationId)");
+        }
+        Instant now = clock.instant();
+        FlowSession session = sessions.add(FlowSession.possession(answer.correlationId(), type, phone,
+                clientRequestId, command.customerReference(), deviceId, Boolean.TRUE.equals(command.rebind()), now,
+                now.plus(config.ttl())));
+        LOG.fine(() -> "Started " + type + " possession flow " + session.id() + " for " + PhoneNumbers.mask(phone)
+                + (recovered.isPresent() ? " with a recovered device" : ""));
+        return new PossessionStarted(session.id(), answer.authToken(), type, FlowState.PENDING.name(),
+                clientRequestId, recovered.isPresent(), session.expiresAt());
+    }
+
+    /**
+     * The flow's outcome. A final outcome is answered from the database; otherwise Prove is asked and its answer
+     * recorded (once, however many callers ask at the same time).
+     */
+    public PossessionView status(String flowId) {
+        FlowSession session = find(flowId);
+        Instant now = clock.instant();
+        if (session.state().isFinal() || session.state() == FlowState.POSSESSION_REQUIRED && !session.isExpired(now)) {
+            return PossessionViews.of(session, now);
+        }
+        if (session.isExpired(now)) {
+            return PossessionViews.of(session, now);
+        }
+        UnifyStatusResponse answer;
+        try {
+            answer = prove.unifyStatus(new UnifyStatusRequest(session.correlationId(), session.clientRequestId()));
+        } catch (ProveApiException e) {
+            throw ProveFailures.translate(e, flowId);
+        }
+        return PossessionViews.of(outcomes.status(flowId, answer), now);
+    }
+
+    /**
+     * Customer-supplied possession: the bank's own possession check passed, so Prove binds a key to the flow's
+     * number. Only for a {@code none} flow whose status is possession-required.
+     */
+    public PossessionView bind(String flowId, boolean ownCheckPassed) {
+        FlowSession session = find(flowId);
+        Instant now = clock.instant();
+        session.requireStep("bind", FlowKind.POSSESSION, now, FlowState.POSSESSION_REQUIRED);
+        if (!ownCheckPassed) {
+            throw GatewayException.invalidField("possessionCheckPassed",
+                    "must be true: bind only after your own possession check passed").forFlow(flowId);
+        }
+        String phone = session.phoneNumber().orElseThrow();
+        UnifyBindResponse answer;
+        try {
+            answer = prove.unifyBind(new UnifyBindRequest(session.correlationId(), phone, session.clientRequestId()));
+        } catch (ProveApiException e) {
+            throw ProveFailures.translate(e, flowId);
+        }
+        return PossessionViews.of(outcomes.bind(flowId, answer), now);
+    }
+
+    private FlowSession find(String flowId) {
+        return sessions.find(flowId).filter(session -> session.kind() == FlowKind.POSSESSION)
+                .orElseThrow(() -> new GatewayException(ProblemType.FLOW_NOT_FOUND,
+                        "No possession flow with this id"));
+    }
+
+    private static void checkTargetUrl(String url) {
+        if (url.length() > 128) {
+            throw GatewayException.invalidField("finalTargetUrl", "must be at most 128 characters");
+        }
+        if (!url.matches(URL_CHARACTERS)) {
+            throw GatewayException.invalidField("finalTargetUrl",
+                    "may contain only letters, digits and - . _ + = / : ?");
+        }
+        try {
+            URI uri = new URI(url);
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+                throw GatewayException.invalidField("finalTargetUrl", "must be an absolute http(s) URL");
+            }
+        } catch (URISyntaxException e) {
+            throw GatewayException.invalidField("finalTargetUrl", "is not a URL");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.provegateway.proveapi.wire;
+
+/** Name match scores (numbers, not names). */
+public record NameMatch(Long firstName, Long lastName, Long nameScore) {
+}

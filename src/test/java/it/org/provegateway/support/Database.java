@@ -1,0 +1,41 @@
+package it.org.provegateway.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+
+/** Test-side access to the gateway's database through the {@link DbProbe} WAR. */
+public final class Database {
+
+    private final String probeUrl;
+
+    public Database(String host) {
+        this.probeUrl = host + "/db-probe/sql";
+    }
+
+    /** Rows of a query, column names in lower case, values as strings. */
+    public List<Map<String, String>> rows(String sql, Object... params) {
+        return given().contentType(ContentType.JSON).body(Map.of("sql", sql, "params", List.of(params)))
+                .post(probeUrl).then().statusCode(200).extract().jsonPath().getList("rows");
+    }
+
+    public Map<String, String> single(String sql, Object... params) {
+        List<Map<String, String>> rows = rows(sql, params);
+        if (rows.size() != 1) {
+            throw new AssertionError("expected one row, got " + rows.size() + " for " + sql);
+        }
+        return rows.get(0);
+    }
+
+    public int update(String sql, Object... params) {
+        return given().contentType(ContentType.JSON).body(Map.of("sql", sql, "params", List.of(params)))
+                .post(probeUrl).then().statusCode(200).extract().jsonPath().getInt("updated");
+    }
+
+    public long count(String sql, Object... params) {
+        return Long.parseLong(rows(sql, params).get(0).values().iterator().next());
+    }
+}

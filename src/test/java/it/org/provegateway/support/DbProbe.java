@@ -1,0 +1,83 @@
+package it.org.provegateway.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * TEST ONLY: a tiny WAR (built by ShrinkWrap in {@code GatewayIT}, deployed only to the integration-test server)
+ * that lets tests look into the gateway's real database through the same data source, whatever the database
+ * (embedded Derby cannot be opened from a second JVM).
+ */
+@Path("sql")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DbProbe {
+
+    @Resource(lookup = "jdbc/prove")
+    DataSource dataSource;
+
+    /** {"sql": "...", "params": ["a", 1]} → {"rows": [{COLUMN: value-as-string}], "updated": n}. */
+    @POST
+    public JsonObject execute(JsonObject request) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(request.getString("sql"))) {
+            JsonArray params = request.containsKey("params") ? request.getJsonArray("params") : JsonValue.EMPTY_JSON_ARRAY;
+            for (int i = 0; i < params.size(); i++) {
+                JsonValue value = params.get(i);
+                switch (value.getValueType()) {
+                    case NUMBER -> statement.setLong(i + 1, params.getJsonNumber(i).longValue());
+                    case STRING -> statement.setString(i + 1, params.getString(i));
+                    default -> statement.setObject(i + 1, null);
+                }
+            }
+            JsonArrayBuilder rows = Json.createArrayBuilder();
+            int updated = -1;
+            if (statement.execute()) {
+                try (ResultSet results = statement.getResultSet()) {
+                    ResultSetMetaData meta = results.getMetaData();
+                    while (results.next()) {
+                        JsonObjectBuilder row = Json.createObjectBuilder();
+                        for (int c = 1; c <= meta.getColumnCount(); c++) {
+                            Object value = results.getObject(c);
+                            String name = meta.getColumnLabel(c).toLowerCase();
+                            if (value == null) {
+                                row.addNull(name);
+                            } else {
+                                row.add(name, value.toString());
+                            }
+                        }
+                        rows.add(row);
+                    }
+                }
+            } else {
+                updated = statement.getUpdateCount();
+            }
+            return Json.createObjectBuilder().add("rows", rows).add("updated", updated).build();
+        }
+    }
+
+    /** The probe's JAX-RS application. */
+    @ApplicationPath("/")
+    public static class ProbeApplication extends Application {
+    }
+}
