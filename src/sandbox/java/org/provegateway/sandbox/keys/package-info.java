@@ -1,0 +1,2 @@
+/** Prove Keys on simulated devices. */
+package org.provegateway.sandbox.keys;
