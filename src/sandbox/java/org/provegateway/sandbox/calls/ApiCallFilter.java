@@ -1,6 +1,7 @@
 package org.provegateway.sandbox.calls;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -28,7 +29,7 @@ import org.provegateway.sandbox.platform.SandboxError;
  * an HTTP answer it could parse.
  */
 @WebFilter(urlPatterns = {"/token", "/v3/*"})
-public class ApiCallFilter extends HttpFilter {
+public class ApiCallFilter extends HttpFilter implements Filter { // Liberty looks for Filter on the class itself
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_CAPTURED_BYTES = 64 * 1024;

@@ -40,11 +40,11 @@ public final class Sandbox {
     }
 
     public void reset() {
-        given().post(base + "/control/reset").then().statusCode(200);
+        given().post(base + "/control/reset").then().statusCode(204);
     }
 
     public void fault(Map<String, ?> fault) {
-        given().contentType(ContentType.JSON).body(fault).post(base + "/control/faults").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(fault).post(base + "/control/faults").then().statusCode(201);
     }
 
     public void settings(Map<String, ?> settings) {
