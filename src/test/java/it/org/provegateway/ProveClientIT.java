@@ -100,7 +100,7 @@ class ProveClientIT extends GatewayIT {
                 new Case("1003 validate on a unify flow", "validate", Map.of("correlationId", mobileFlow), "error",
                         "ProveForbiddenException", 403, 1003),
                 new Case("404 revoke unknown device", "device-revoke", Map.of("clientRequestId", "x", "deviceId",
-                        "no-such-device"), "error", "ProveNotFoundException", 404, null),
+                        "no-such-device"), "error", "ProveNotFoundException", 404, 8010),
                 new Case("8007 identity start with a unify user", "start", Map.of("flowType", "mobile",
                         "phoneNumber", "2001004014"), "error", "ProveBadRequestException", 400, 8007),
                 new Case("1001 start without flowType", "start", Map.of("phoneNumber", "2001001695"), "error",
@@ -135,6 +135,7 @@ class ProveClientIT extends GatewayIT {
         assertThat(started.getMap("response.next")).containsEntry("v3-validate", "/v3/validate");
         String id = started.getString("response.correlationId");
         JsonPath validated = call("validate", Map.of("correlationId", id));
+        assertThat(validated.getMap("")).containsEntry("outcome", "ok");
         assertThat(validated.getBoolean("response.success")).isTrue();
         assertThat(validated.getBoolean("response.challengeMissing")).isFalse();
         assertThat(validated.getMap("response.next")).containsKey("v3-complete");
@@ -203,6 +204,6 @@ class ProveClientIT extends GatewayIT {
         assertThat(refused.getString("exception")).isEqualTo("ProveUnauthorizedException");
         assertThat(refused.getInt("code")).isEqualTo(8002);
         assertThat(sandbox.calls("/v3/unify")).as("one retry each time, never more").isEqualTo(unifies + 2 + 2);
-        assertThat(sandbox.calls("/token")).as("one refresh per 401 answer").isEqualTo(tokens + 3);
+        assertThat(sandbox.calls("/token")).as("one refresh per retry").isEqualTo(tokens + 2);
     }
 }
