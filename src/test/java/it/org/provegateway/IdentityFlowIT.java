@@ -421,4 +421,12 @@ class IdentityFlowIT extends GatewayIT {
                 .body("proveCode", equalTo(8007));
         assertThat(db.count("SELECT COUNT(*) FROM flow_session")).isEqualTo(1);
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheIdentityEndpointsWithExamples() {
+        String document = given().accept("application/yaml").get(HOST + "/openapi").then().statusCode(200).extract()
+                .asString();
+        assertThat(document).contains("/api/v1/identity-flows:", "/api/v1/identity-flows/{flowId}/validate:",
+                "/api/v1/identity-flows/{flowId}/complete:", "CompleteIdentityRequest", "IDENTITY_VERIFIED");
+    }
 }
