@@ -280,7 +280,7 @@ class IdentityFlowIT extends GatewayIT {
         boolean refusedAsExpired = false;
         for (int attempt = 0; attempt < 5 && !refusedAsExpired; attempt++) {
             String flowId = start(MARTINA, "mobile").getString("flowId");
-            db.update("UPDATE flow_session SET expires_at = ? WHERE id = ?",
+            db.update("UPDATE flow_session SET expires_at = CAST(? AS TIMESTAMP) WHERE id = ?",
                     Timestamp.from(Instant.now().minusMillis(1)).toString(), flowId);
             Response answer = validate(flowId);
             if (answer.statusCode() == 404 && db.count("SELECT COUNT(*) FROM flow_session WHERE id = ?", flowId) == 0) {
