@@ -5,6 +5,12 @@ import java.util.List;
 import org.provegateway.binding.control.BindingAdministration;
 import org.provegateway.binding.control.BindingView;
 import org.provegateway.binding.control.KeyBindings.Lookup;
+import org.provegateway.identity.control.IdentityFlow;
+import org.provegateway.identity.control.IdentityStart;
+import org.provegateway.identity.control.IdentityStarted;
+import org.provegateway.identity.control.IdentityValidation;
+import org.provegateway.identity.control.IdentityVerification;
+import org.provegateway.identity.control.Person;
 import org.provegateway.possession.control.PossessionFlow;
 import org.provegateway.possession.control.PossessionStart;
 import org.provegateway.possession.control.PossessionStarted;
@@ -24,6 +30,9 @@ public class ProveService {
     PossessionFlow possession;
 
     @Inject
+    IdentityFlow identity;
+
+    @Inject
     BindingAdministration bindings;
 
     public PossessionStarted startPossession(PossessionStart command) {
@@ -36,6 +45,18 @@ public class ProveService {
 
     public PossessionView bindPossession(String flowId, boolean ownPossessionCheckPassed) {
         return possession.bind(flowId, ownPossessionCheckPassed);
+    }
+
+    public IdentityStarted startIdentity(IdentityStart command) {
+        return identity.start(command);
+    }
+
+    public IdentityValidation validateIdentity(String flowId) {
+        return identity.validate(flowId);
+    }
+
+    public IdentityVerification completeIdentity(String flowId, Person person) {
+        return identity.complete(flowId, person);
     }
 
     public List<BindingView> findBindings(Lookup lookup, String value) {

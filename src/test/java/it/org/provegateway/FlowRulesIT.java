@@ -57,7 +57,7 @@ class FlowRulesIT extends GatewayIT {
                 .body("status", equalTo("POSSESSION_REQUIRED"));
 
         // Time passes: the flow's expiry moves into the past (as 15 minutes would).
-        assertThat(db.update("UPDATE flow_session SET expires_at = ? WHERE id = ?",
+        assertThat(db.update("UPDATE flow_session SET expires_at = CAST(? AS TIMESTAMP) WHERE id = ?",
                 java.sql.Timestamp.from(Instant.now().minusSeconds(1)).toString(), flowId)).isEqualTo(1);
         int binds = sandbox.calls("/v3/unify-bind");
         given().contentType(ContentType.JSON).body(Map.of("possessionCheckPassed", true))

@@ -8,6 +8,7 @@ import org.provegateway.platform.control.ProblemType;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -51,16 +52,17 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 default -> {
                 }
             }
-            if (node.getName() == null) {
+            // Bean Validation puts a list index on the node inside the list: it belongs to the list's name.
+            if (node.isInIterable() && name.length() > 0) {
+                name.append('[').append(node.getIndex() == null ? "" : node.getIndex()).append(']');
+            }
+            if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (name.length() > 0) {
                 name.append('.');
             }
             name.append(node.getName());
-            if (node.getIndex() != null) {
-                name.append('[').append(node.getIndex()).append(']');
-            }
         }
         return name.length() == 0 ? "body" : name.toString();
     }

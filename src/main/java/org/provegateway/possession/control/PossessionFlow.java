@@ -1,7 +1,5 @@
 package org.provegateway.possession.control;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
 import org.provegateway.platform.control.ProveFailures;
+import org.provegateway.platform.control.TargetUrls;
 import org.provegateway.proveapi.ProveApi;
 import org.provegateway.proveapi.ProveApiException;
 import org.provegateway.proveapi.wire.UnifyBindRequest;
@@ -41,7 +40,6 @@ import jakarta.inject.Inject;
 public class PossessionFlow {
 
     private static final Logger LOG = Logger.getLogger(PossessionFlow.class.getName());
-    private static final String URL_CHARACTERS = "[A-Za-z0-9\\-._+=/:?]+";
 
     @Inject
     ProveApi prove;
@@ -72,7 +70,7 @@ public class PossessionFlow {
             throw GatewayException.invalidField("finalTargetUrl", "is required for possessionType desktop");
         }
         if (command.finalTargetUrl() != null) {
-            checkTargetUrl(command.finalTargetUrl());
+            TargetUrls.check(command.finalTargetUrl());
         }
         String clientRequestId = Optional.ofNullable(command.clientRequestId())
                 .orElseGet(() -> UUID.randomUUID().toString());
@@ -161,24 +159,5 @@ public class PossessionFlow {
         return sessions.find(flowId).filter(session -> session.kind() == FlowKind.POSSESSION)
                 .orElseThrow(() -> new GatewayException(ProblemType.FLOW_NOT_FOUND,
                         "No possession flow with this id"));
-    }
-
-    private static void checkTargetUrl(String url) {
-        if (url.length() > 128) {
-            throw GatewayException.invalidField("finalTargetUrl", "must be at most 128 characters");
-        }
-        if (!url.matches(URL_CHARACTERS)) {
-            throw GatewayException.invalidField("finalTargetUrl",
-                    "may contain only letters, digits and - . _ + = / : ?");
-        }
-        try {
-            URI uri = new URI(url);
-            if (!uri.isAbsolute() || uri.getHost() == null
-                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                throw GatewayException.invalidField("finalTargetUrl", "must be an absolute http(s) URL");
-            }
-        } catch (URISyntaxException e) {
-            throw GatewayException.invalidField("finalTargetUrl", "is not a URL");
-        }
     }
 }

@@ -1,12 +1,12 @@
 package org.provegateway.proveapi.wire;
 
-/** Address match result: flags per part, a score and a distance (types as in Prove's SDK models). */
+/** Address match results: a verdict per part, a score and a distance. */
 public record AddressMatch(
         Long addressScore,
-        Boolean city,
+        Match city,
         Double distance,
-        Boolean postalCode,
-        Boolean region,
-        Boolean street,
-        Long streetNumber) {
+        Match postalCode,
+        Match region,
+        Match street,
+        Match streetNumber) {
 }

@@ -1,5 +1,5 @@
 package org.provegateway.proveapi.wire;
 
-/** Whether the e-mail address matched (a flag, not the address). */
-public record EmailMatch(Boolean emailAddress) {
+/** Whether the e-mail address matched (a verdict, not the address). */
+public record EmailMatch(Match emailAddress) {
 }

@@ -1,5 +1,5 @@
 package org.provegateway.proveapi.wire;
 
-/** Whether date of birth, SSN last four and full SSN matched (flags, not values). */
-public record IdentifiersMatch(Boolean dob, Boolean last4, Boolean ssn) {
+/** Whether date of birth, SSN last four and full SSN matched (verdicts, not values). */
+public record IdentifiersMatch(Match dob, Match last4, Match ssn) {
 }

@@ -1,5 +1,5 @@
 package org.provegateway.proveapi.wire;
 
-/** Name match scores (numbers, not names). */
-public record NameMatch(Long firstName, Long lastName, Long nameScore) {
+/** Name match results (verdicts and a score, never the names). */
+public record NameMatch(Match firstName, Match lastName, Long nameScore) {
 }

@@ -200,9 +200,12 @@ class WireFormatTest {
         assertThat(source.reasonCodes()).containsExactly("NA", "DI");
         assertThat(source.address().addressScore()).isEqualTo(100L);
         assertThat(source.address().distance()).isEqualTo(6.02);
-        assertThat(source.identifiers().ssn()).isFalse();
+        assertThat(source.identifiers().ssn()).isEqualTo(new Match("mismatch"));
+        assertThat(source.identifiers().dob()).isEqualTo(new Match("match"));
+        assertThat(source.address().streetNumber()).isEqualTo(new Match("1"));
+        assertThat(source.name().firstName()).isEqualTo(new Match("5"));
         assertThat(source.name().nameScore()).isEqualTo(2L);
-        assertThat(source.email().emailAddress()).isTrue();
+        assertThat(source.email().emailAddress()).isEqualTo(new Match("match"));
         assertThat(response.idv().dataSource2()).isNull();
         AmlTypeList list = response.kyc().amlTypeLists().get(0);
         assertThat(response.kyc().totalHits()).isEqualTo(1L);
@@ -219,5 +222,27 @@ class WireFormatTest {
         assertThat(response.idv()).isNull();
         assertThat(response.kyc()).isNull();
         assertThat(response.changeDetected()).isNull();
+    }
+
+    @Test
+    void idvMatchWordsAsTheSandboxAnswersThemAreReadToo() {
+        CompleteResponse response = JSONB.fromJson("""
+                {"success":true,"next":{"done":"done"},
+                 "idv":{"multiCIPConfidence":"high","dataSource1":{
+                   "name":{"firstName":"match","lastName":"Mismatch","nameScore":100},
+                   "identifiers":{"dob":"match","last4":"true","ssn":"Pinson"},
+                   "address":{"streetNumber":"match","street":"6377 Birchwood Hill","addressScore":100},
+                   "email":{"emailAddress":null}}}}
+                """, CompleteResponse.class);
+
+        DataSource source = response.idv().dataSource1();
+        assertThat(source.name().firstName().value()).isEqualTo("match");
+        assertThat(source.name().lastName().value()).isEqualTo("mismatch");
+        assertThat(source.identifiers().last4().value()).isEqualTo("match");
+        assertThat(source.identifiers().ssn().value()).as("a value, not a verdict, is dropped")
+                .isEqualTo(Match.UNRECOGNISED);
+        assertThat(source.address().street().value()).isEqualTo(Match.UNRECOGNISED);
+        assertThat(source.address().addressScore()).isEqualTo(100L);
+        assertThat(source.email().emailAddress()).isNull();
     }
 }

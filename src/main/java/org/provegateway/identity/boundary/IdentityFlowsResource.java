@@ -1,0 +1,121 @@
+package org.provegateway.identity.boundary;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.provegateway.ProveService;
+import org.provegateway.identity.control.IdentityStarted;
+import org.provegateway.identity.control.IdentityValidation;
+import org.provegateway.identity.control.IdentityVerification;
+import org.provegateway.platform.boundary.Problem;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Prove Identity flows: start, validate the phone after the client's possession step, complete with the individual. */
+@Path("identity-flows")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Prove Identity", description = "Phone possession, then identity verification with KYC. The "
+        + "individual's data is sent to Prove and never stored or logged by the gateway.")
+public class IdentityFlowsResource {
+
+    @Inject
+    ProveService prove;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(summary = "Start an identity flow", description = "Calls Prove's /v3/start. Answers the gateway's "
+            + "flow id and the authToken for Prove's client SDK; Prove's correlationId stays on the server.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "mobile", value = "{\"phoneNumber\":\"2001004009\",\"flowType\":\"mobile\"}"),
+            @ExampleObject(name = "desktop", value = "{\"phoneNumber\":\"2001004009\",\"flowType\":\"desktop\","
+                    + "\"finalTargetUrl\":\"https://www.example.com/landing-page\"}")}))
+    @APIResponse(responseCode = "201", description = "Flow started",
+            content = @Content(schema = @Schema(implementation = IdentityStarted.class), examples = @ExampleObject(
+                    name = "started", value = "{\"flowId\":\"0b8e0a52-6f0d-4c59-9a1b-2f1f3e5c7d90\",\"authToken\":"
+                            + "\"eyJhbGciOi...\",\"flowType\":\"mobile\",\"status\":\"STARTED\","
+                            + "\"expiresAt\":\"2026-11-23T10:15:00Z\"}")))
+    @APIResponse(responseCode = "400", description = "Invalid request (the problem names the field)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "Prove rejected the request or answered an error",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Prove unavailable or rate-limited (Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "504", description = "Prove did not answer in time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response start(@Valid @NotNull StartIdentityRequest request) {
+        IdentityStarted started = prove.startIdentity(request.toCommand());
+        return Response.created(uri.getAbsolutePathBuilder().path(started.flowId()).build()).entity(started).build();
+    }
+
+    @POST
+    @Path("{flowId}/validate")
+    @Operation(summary = "Validate the phone", description = "After the customer's possession step in Prove's client "
+            + "SDK; calls Prove's /v3/validate. Only on a STARTED flow, once. status VALIDATED with nextStep "
+            + "'complete', or VALIDATION_FAILED with nextStep 'none' (the flow is over).")
+    @APIResponse(responseCode = "200", description = "The validation result",
+            content = @Content(schema = @Schema(implementation = IdentityValidation.class), examples = @ExampleObject(
+                    name = "validated", value = "{\"flowId\":\"0b8e0a52-6f0d-4c59-9a1b-2f1f3e5c7d90\",\"status\":"
+                            + "\"VALIDATED\",\"phoneValidated\":true,\"nextStep\":\"complete\",\"phoneNumber\":"
+                            + "\"+12001004009\",\"reasons\":[]}")))
+    @APIResponse(responseCode = "404", description = "flow-not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "step-not-allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "flow-expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IdentityValidation validate(@PathParam("flowId") String flowId) {
+        return prove.validateIdentity(flowId);
+    }
+
+    @POST
+    @Path("{flowId}/complete")
+    @Operation(summary = "Verify the individual", description = "Only on a VALIDATED flow, once. The individual is "
+            + "checked first (first and last name, or SSN; formats), then sent to Prove's /v3/complete. Answers "
+            + "IDENTITY_VERIFIED or IDENTITY_NOT_VERIFIED with Prove's reasons (e.g. 9012 SSN, 9013 birth date, "
+            + "9014 name, 9015 address mismatch) and the idv/kyc results, which hold verdicts, never the data sent.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "individual", value = "{\"individual\":{"
+            + "\"firstName\":\"Benji\",\"lastName\":\"Harper\",\"dob\":\"1994-09-02\",\"ssn\":\"565252770\","
+            + "\"addresses\":[{\"address\":\"27 Financial Place\",\"city\":\"Bakersfield\",\"region\":\"CA\","
+            + "\"postalCode\":\"93301-2425\"}],\"emailAddresses\":[\"bharperd@superstars.com\"]}}")))
+    @APIResponse(responseCode = "200", description = "The verification result",
+            content = @Content(schema = @Schema(implementation = IdentityVerification.class), examples = @ExampleObject(
+                    name = "verified", value = "{\"flowId\":\"0b8e0a52-6f0d-4c59-9a1b-2f1f3e5c7d90\",\"status\":"
+                            + "\"IDENTITY_VERIFIED\",\"verified\":true,\"reasons\":[{\"category\":\"identification\","
+                            + "\"result\":\"pass\"}],\"idv\":{\"multiCipConfidence\":\"high\",\"dataSource1\":{"
+                            + "\"cipConfidence\":\"high\",\"name\":{\"firstName\":\"match\",\"lastName\":\"match\","
+                            + "\"nameScore\":100},\"identifiers\":{\"dob\":\"match\",\"last4\":\"match\",\"ssn\":"
+                            + "\"match\"}}},\"kyc\":{\"totalHits\":0}}")))
+    @APIResponse(responseCode = "400", description = "Invalid individual (the problem names the field, never its "
+            + "value)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "flow-not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "step-not-allowed (validate first; complete runs once)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "flow-expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "Prove rejected the request or answered an error",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IdentityVerification complete(@PathParam("flowId") String flowId,
+            @Valid @NotNull CompleteIdentityRequest request) {
+        return prove.completeIdentity(flowId, request.toPerson());
+    }
+}

@@ -1,0 +1,172 @@
+package org.provegateway.identity.control;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+import org.provegateway.platform.control.GatewayException;
+import org.provegateway.platform.control.PhoneNumbers;
+import org.provegateway.platform.control.ProblemType;
+import org.provegateway.platform.control.ProveFailures;
+import org.provegateway.platform.control.TargetUrls;
+import org.provegateway.proveapi.ProveApi;
+import org.provegateway.proveapi.ProveApiException;
+import org.provegateway.proveapi.wire.CompleteRequest;
+import org.provegateway.proveapi.wire.CompleteResponse;
+import org.provegateway.proveapi.wire.Individual;
+import org.provegateway.proveapi.wire.StartRequest;
+import org.provegateway.proveapi.wire.StartResponse;
+import org.provegateway.proveapi.wire.ValidateRequest;
+import org.provegateway.proveapi.wire.ValidateResponse;
+import org.provegateway.session.control.FlowSessions;
+import org.provegateway.session.control.Reasons;
+import org.provegateway.session.control.SessionConfig;
+import org.provegateway.session.entity.FlowKind;
+import org.provegateway.session.entity.FlowSession;
+import org.provegateway.session.entity.FlowState;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Prove Identity: Prove's Start, Validate and Complete (with the KYC add-on), with the step order of Prove's
+ * {@code next} map checked locally before Prove is called.
+ *
+ * <p>No transaction spans a Prove call: the flow is read, Prove is called, and the answer is then applied in a
+ * short transaction by {@link IdentityOutcomes}, which locks the session so that an answer is recorded once.
+ *
+ * <p>The individual's data (name, date of birth, SSN, address, e-mail) passes through memory only: it is checked,
+ * sent to Prove and forgotten. It is never stored, logged, or put into an error answer.
+ */
+@ApplicationScoped
+public class IdentityFlow {
+
+    private static final Logger LOG = Logger.getLogger(IdentityFlow.class.getName());
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    @Inject
+    ProveApi prove;
+
+    @Inject
+    FlowSessions sessions;
+
+    @Inject
+    IdentityOutcomes outcomes;
+
+    @Inject
+    SessionConfig config;
+
+    @Inject
+    PhoneNumbers phones;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Calls {@code /v3/start}. Prove also accepts the date of birth and SSN (and an e-mail address) at start; the
+     * gateway does not send them: Prove's documentation advises against DOB/SSN at start, Prove Identity needs them
+     * only at complete, and keeping them out of start keeps personal data out of one more call.
+     */
+    public IdentityStarted start(IdentityStart command) {
+        String phone = phones.normalise("phoneNumber", command.phoneNumber());
+        if (!phone.startsWith("+1")) {
+            throw GatewayException.invalidField("phoneNumber",
+                    "must be a US or Canadian number: Prove Identity is available only there");
+        }
+        String type = command.flowType();
+        if ("desktop".equals(type) && (command.finalTargetUrl() == null || command.finalTargetUrl().isBlank())) {
+            throw GatewayException.invalidField("finalTargetUrl", "is required for flowType desktop");
+        }
+        if (command.finalTargetUrl() != null) {
+            TargetUrls.check(command.finalTargetUrl());
+        }
+        if (command.ipAddress() != null) {
+            checkIpAddress(command.ipAddress());
+        }
+        StartRequest request = StartRequest.builder(type)
+                .phoneNumber(phone)
+                .finalTargetUrl(command.finalTargetUrl())
+                .allowOtpRetry(command.allowOtpRetry())
+                .smsMessage(command.smsMessage())
+                .ipAddress(command.ipAddress())
+                .build();
+        StartResponse answer;
+        try {
+            answer = prove.start(request);
+        } catch (ProveApiException e) {
+            throw ProveFailures.translate(e, null);
+        }
+        if (answer.correlationId() == null || answer.authToken() == null) {
+            throw new GatewayException(ProblemType.PROVE_ERROR, "Prove started no flow (no correlationId)");
+        }
+        Instant now = clock.instant();
+        FlowSession session = sessions.add(FlowSession.identity(answer.correlationId(), type, phone,
+                UUID.randomUUID().toString(), now, now.plus(config.ttl())));
+        LOG.fine(() -> "Started " + type + " identity flow " + session.id() + " for " + PhoneNumbers.mask(phone));
+        return new IdentityStarted(session.id(), answer.authToken(), type, FlowState.STARTED.name(),
+                session.expiresAt());
+    }
+
+    /** Calls {@code /v3/validate} once the client's possession step has run; only on a started flow. */
+    public IdentityValidation validate(String flowId) {
+        FlowSession session = find(flowId);
+        session.requireStep("validate", FlowKind.IDENTITY, clock.instant(), FlowState.STARTED);
+        ValidateResponse answer;
+        try {
+            answer = prove.validate(new ValidateRequest(session.correlationId()));
+        } catch (ProveApiException e) {
+            throw ProveFailures.translate(e, flowId);
+        }
+        FlowSession after = outcomes.validated(flowId, answer);
+        boolean next = after.state() == FlowState.VALIDATED;
+        return new IdentityValidation(flowId, after.state().name(), answer.success(),
+                next ? IdentityValidation.NEXT_COMPLETE : IdentityValidation.NEXT_NONE,
+                after.phoneNumber().orElse(null), Reasons.decode(after.failureReasons().orElse(null)));
+    }
+
+    /**
+     * Checks the individual, then calls {@code /v3/complete}; only on a validated flow. Field formats were checked
+     * by Bean Validation at the boundary; the rules it cannot express (name or SSN, real dates) come after the step
+     * check, so a caller of a flow that cannot be completed learns that first.
+     */
+    public IdentityVerification complete(String flowId, Person person) {
+        FlowSession session = find(flowId);
+        Instant now = clock.instant();
+        session.requireStep("complete", FlowKind.IDENTITY, now, FlowState.VALIDATED);
+        Individual individual;
+        try {
+            individual = person.forProve(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        } catch (GatewayException invalid) {
+            throw invalid.forFlow(flowId);
+        }
+        CompleteResponse answer;
+        try {
+            answer = prove.complete(new CompleteRequest(session.correlationId(), individual));
+        } catch (ProveApiException e) {
+            throw ProveFailures.translate(e, flowId);
+        }
+        FlowSession after = outcomes.completed(flowId, answer);
+        return new IdentityVerification(flowId, after.state().name(), answer.success(),
+                Reasons.decode(after.failureReasons().orElse(null)),
+                IdentityVerification.IdvResult.of(answer.idv()), IdentityVerification.KycResult.of(answer.kyc()));
+    }
+
+    private FlowSession find(String flowId) {
+        return sessions.find(flowId).filter(session -> session.kind() == FlowKind.IDENTITY)
+                .orElseThrow(() -> new GatewayException(ProblemType.FLOW_NOT_FOUND, "No identity flow with this id"));
+    }
+
+    /** Prove accepts only digits, {@code .} and {@code :}; IPv4 must be a dotted quad, IPv6 hex groups. */
+    private static void checkIpAddress(String ip) {
+        boolean ipv6 = ip.contains(":") && IPV6.matcher(ip).matches();
+        if (!IPV4.matcher(ip).matches() && !ipv6) {
+            throw GatewayException.invalidField("ipAddress", "must be an IPv4 or IPv6 address");
+        }
+    }
+}

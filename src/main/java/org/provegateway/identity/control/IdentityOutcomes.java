@@ -1,0 +1,72 @@
+package org.provegateway.identity.control;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+
+import org.provegateway.platform.control.GatewayException;
+import org.provegateway.platform.control.PhoneNumbers;
+import org.provegateway.platform.control.ProblemType;
+import org.provegateway.proveapi.wire.CompleteResponse;
+import org.provegateway.proveapi.wire.ValidateResponse;
+import org.provegateway.session.control.FlowSessions;
+import org.provegateway.session.control.Reasons;
+import org.provegateway.session.entity.FlowSession;
+import org.provegateway.session.entity.FlowState;
+import org.provegateway.session.entity.Reason;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Applies Prove's validate and complete answers to an identity flow. Each method locks the flow's row first; an
+ * answer for a flow that has already moved on is not applied again. Only the state and Prove's evaluation reasons
+ * (codes and fixed descriptions) are recorded; the individual and the idv/kyc results are never stored.
+ */
+@ApplicationScoped
+@Transactional
+public class IdentityOutcomes {
+
+    /** Prove's {@code next} key offering complete. */
+    static final String NEXT_COMPLETE = "v3-complete";
+
+    private static final Logger LOG = Logger.getLogger(IdentityOutcomes.class.getName());
+
+    @Inject
+    FlowSessions sessions;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * The flow moves on to complete only if the phone was validated and Prove's {@code next} offers
+     * {@code /v3/complete}; otherwise it ends (the emulator answers {@code next = done}; a Pre-Fill challenge is not
+     * part of Prove Identity).
+     */
+    FlowSession validated(String flowId, ValidateResponse answer) {
+        boolean completeOffered = answer.next() != null && answer.next().containsKey(NEXT_COMPLETE);
+        return apply(flowId, FlowState.STARTED,
+                answer.success() && completeOffered ? FlowState.VALIDATED : FlowState.VALIDATION_FAILED,
+                Reasons.of(answer.evaluation()));
+    }
+
+    FlowSession completed(String flowId, CompleteResponse answer) {
+        return apply(flowId, FlowState.VALIDATED,
+                answer.success() ? FlowState.IDENTITY_VERIFIED : FlowState.IDENTITY_NOT_VERIFIED,
+                Reasons.of(answer.evaluation()));
+    }
+
+    private FlowSession apply(String flowId, FlowState expected, FlowState next, List<Reason> reasons) {
+        FlowSession session = sessions.lock(flowId).orElseThrow(
+                () -> new GatewayException(ProblemType.FLOW_NOT_FOUND, "No identity flow with this id"));
+        if (session.state() != expected) {
+            return session; // another request applied an answer first
+        }
+        session.moveTo(next, clock.instant());
+        session.recordFailureReasons(reasons.isEmpty() ? null : Reasons.encode(reasons));
+        LOG.fine(() -> "Identity flow " + flowId + " for " + PhoneNumbers.mask(session.phoneNumber().orElse(null))
+                + " is now " + next);
+        return session;
+    }
+}
