@@ -62,6 +62,8 @@ public class KeyBindingsResource {
     @GET
     @Path("{bindingId}")
     @Operation(summary = "One binding with its history")
+    @APIResponse(responseCode = "200", description = "The binding",
+            content = @Content(schema = @Schema(implementation = BindingView.class)))
     @APIResponse(responseCode = "404", description = "binding-not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BindingView get(@PathParam("bindingId") @Size(max = 36) String bindingId) {
