@@ -24,7 +24,7 @@ public class GatewayExceptionMapper implements ExceptionMapper<GatewayException>
     public Response toResponse(GatewayException failure) {
         var type = failure.type();
         if (type.status() >= 500) {
-            // The cause chain names classes only; messages of Prove failures never carry secrets or PII.
+            // Only the gateway's own detail text is logged, never the cause: Prove's messages may echo input.
             LOG.log(Level.WARNING, "{0} on {1}: {2}", new Object[] {type, uriInfo.getPath(), failure.getMessage()});
         }
         var problem = new Problem(type.uri().toString(), type.title(), type.status(), failure.getMessage(),
