@@ -18,6 +18,6 @@ class OpenApiIT extends GatewayIT {
                 "/api/v1/key-bindings:", "/api/v1/key-bindings/{bindingId}/revoke:",
                 "StartPossessionRequest", "application/problem+json", "2001004014",
                 "REBIND_REQUIRED");
-        assertThat(document).as("the emulator is not part of the gateway's API").doesNotContain("/v3/unify", "/control/");
+        assertThat(document).as("the emulator is not part of the gateway's API").doesNotContain("/prove-sandbox", "/control/");
     }
 }
