@@ -147,6 +147,16 @@ class ProveClientIT extends GatewayIT {
     }
 
     @Test
+    void aFlowOlderThanItsTimeToLiveIsAnInvalidCorrelationId() throws InterruptedException {
+        sandbox.settings(Map.of("flowTtlSeconds", 1));
+        String id = call("unify", unify("2001004014", "mobile")).getString("response.correlationId");
+        Thread.sleep(1500);
+        JsonPath expired = call("unify-status", Map.of("correlationId", id));
+        assertThat(expired.getString("exception")).isEqualTo("ProveBadRequestException");
+        assertThat(expired.getInt("code")).isEqualTo(8008);
+    }
+
+    @Test
     void rateLimitingIsARateLimitedExceptionWithRetryAfter() {
         sandbox.settings(Map.of("rateLimitPerSecond", 2));
         boolean limited = false;
