@@ -81,6 +81,7 @@ public class BindingAdministration {
                 .toList();
         return new BindingView(binding.id(), binding.deviceId(), binding.phoneNumber(),
                 binding.proveId().orElse(null), binding.customerRef().orElse(null), binding.state().name(),
-                binding.boundAt(), binding.lastUsedAt(), binding.stateChangedAt(), history);
+                binding.boundAt(), binding.lastUsedAt(), binding.stateChangedAt(),
+                binding.isDueForDeactivation(clock.instant()), history);
     }
 }

@@ -1,6 +1,7 @@
 package org.provegateway.binding.entity;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +46,9 @@ public class KeyBinding {
     public static final String BY_PHONE = "KeyBinding.byPhone";
     public static final String BY_CUSTOMER = "KeyBinding.byCustomer";
     public static final String BY_PROVE_ID = "KeyBinding.byProveId";
+
+    /** Prove's inactivity rule for Prove Keys. */
+    public static final int KEY_INACTIVITY_MONTHS = 12;
 
     @Id
     @Column(name = "id", length = 36)
@@ -133,6 +137,12 @@ public class KeyBinding {
         }
         this.state = next;
         this.activeDeviceId = next.isLive() ? deviceId : null;
+    }
+
+    /** Prove deactivates a Prove Key after 12 consecutive months without authentication. */
+    public boolean isDueForDeactivation(Instant now) {
+        return isLive() && !lastUsedAt.atZone(ZoneOffset.UTC).plusMonths(KEY_INACTIVITY_MONTHS).toInstant()
+                .isAfter(now);
     }
 
     public boolean isLive() {
