@@ -4,9 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.provegateway.proveapi.client.ProveClients;
 import org.provegateway.proveapi.client.ProveTokenClient;
 import org.provegateway.proveapi.client.ProveV3Client;
@@ -31,16 +39,67 @@ import org.provegateway.proveapi.wire.ValidateResponse;
  * exactly once with a fresh token (a 401 means Prove did not process the request, so repeating it is safe);
  * a second 401 evicts that token too and propagates.
  *
- * <p>Every failure is a {@link ProveApiException}: {@link ProveHttpException} subtypes for error answers,
- * {@link ProveUnavailableException} when there was no usable answer. Nothing else is retried here: fault
- * tolerance annotations ({@code @Timeout}, {@code @Retry}, {@code @CircuitBreaker}) belong on these public
- * methods, with {@link ProveApiException#isTransient()} telling which failures may pass. Repeating
- * {@link #unify} or {@link #start} after a read timeout can send the user a second SMS.
+ * <p>Every failure of Prove itself is a {@link ProveApiException}: {@link ProveHttpException} subtypes for error
+ * answers, {@link ProveUnavailableException} (and its {@link ProveTimeoutException}) when there was no usable
+ * answer. On top of that, when called through CDI, each public method carries MicroProfile Fault Tolerance, whose
+ * own exceptions ({@code TimeoutException}, {@code CircuitBreakerOpenException}, {@code BulkheadException}) the
+ * callers translate with {@code ProveFailures}. Each method has its own timeout, breaker and bulkhead (the
+ * annotations are per method), so the numbers below are per operation. Every number can be overridden with the
+ * standard MicroProfile Config keys {@code org.provegateway.proveapi.ProveApi/<method>/<Annotation>/<param>}, e.g.
+ * {@code org.provegateway.proveapi.ProveApi/unify/CircuitBreaker/delay=30000}, or for all methods at once with
+ * {@code <Annotation>/<param>}; durations are in milliseconds.
+ *
+ * <ul>
+ * <li><b>{@code @Timeout} {@value #TIMEOUT_MILLIS} ms</b> on every call: 2 s above the default
+ * {@code prove.api.read-timeout} (15 s), so that the REST client's own read timeout normally fires first and the
+ * caller learns that Prove was slow ({@link ProveTimeoutException}, a 504) from the transport itself. This timeout
+ * is the backstop for the whole method, which may also fetch a token and repeat once after a 401: however those
+ * add up, the request thread is released after this long. Raise it together with {@code prove.api.read-timeout}.
+ * <li><b>{@code @Retry} on {@link #unifyStatus} only</b>: {@value #RETRY_MAX} repeats, {@value #RETRY_DELAY_MILLIS}
+ * ms apart with {@value #RETRY_JITTER_MILLIS} ms jitter, all within {@value #RETRY_MAX_DURATION_MILLIS} ms. A
+ * status read changes nothing at Prove, so repeating it is safe; a brief 5xx or a dropped connection is absorbed
+ * instead of reaching the user, and 200 ms is long enough for a load balancer to route around a bad node while
+ * adding little to a user's wait. Only fast transient failures are repeated ({@link ProveServerException},
+ * {@link ProveUnavailableException}); a {@link ProveTimeoutException} is not, because the caller has already waited
+ * a full read timeout, nor a 429 ({@link ProveRateLimitedException}): Fault Tolerance cannot wait for Prove's
+ * {@code Retry-After}, so the caller gets a 503 carrying it. {@link #unify}, {@link #start}, {@link #unifyBind},
+ * {@link #validate}, {@link #complete} and {@link #revokeDevice} are never repeated: they start or bind something,
+ * and repeating {@link #unify} or {@link #start} after a read timeout can send the user a second SMS. The token
+ * fetch is not a CDI method (it runs inside {@link TokenProvider}) and is not repeated either.
+ * <li><b>{@code @CircuitBreaker}</b>: opens when at least {@value #BREAKER_FAILURE_RATIO_PERCENT} % of the last
+ * {@value #BREAKER_VOLUME} calls failed transiently (5xx, no answer, timeout); stays open {@value #BREAKER_DELAY_MILLIS}
+ * ms, during which calls fail at once with a 503 whose {@code Retry-After} is that delay; then closes after
+ * {@value #BREAKER_SUCCESS_THRESHOLD} good trial calls. 20 calls is a few seconds of normal traffic, enough that a
+ * single bad call never opens it; half of them failing means Prove is in real trouble; 10 s is short next to a
+ * user's 2-minute OTP window yet spares a struggling Prove (and our request threads) a flood of 15-second waits.
+ * Caller errors (400, 403, 404), a rejected token and 429 never open it ({@code skipOn}): they say nothing about
+ * Prove's health. (An unexpected 3xx/4xx without a type of its own arrives as a {@link ProveServerException} and
+ * does count; Prove does not send those.)
+ * <li><b>{@code @Bulkhead} {@value #BULKHEAD} concurrent calls</b> per operation: Prove allows 25 requests per
+ * second, and its calls take well under a second, so more than 25 calls in flight would only queue at Prove or be
+ * refused with 429; the bound also keeps a slow Prove from taking all of Liberty's request threads. A call beyond
+ * it fails at once with a 503.
+ * </ul>
+ *
+ * <p>Constructed directly (unit tests) the annotations are inert.
  */
 @ApplicationScoped
 public class ProveApi {
 
     private static final String BEARER = "Bearer ";
+
+    /** See the class Javadoc for why each number is what it is. */
+    public static final long TIMEOUT_MILLIS = 17_000;
+    public static final int RETRY_MAX = 2;
+    public static final long RETRY_DELAY_MILLIS = 200;
+    public static final long RETRY_JITTER_MILLIS = 100;
+    public static final long RETRY_MAX_DURATION_MILLIS = 5_000;
+    public static final int BREAKER_VOLUME = 20;
+    public static final double BREAKER_FAILURE_RATIO = 0.5;
+    public static final int BREAKER_FAILURE_RATIO_PERCENT = 50;
+    public static final long BREAKER_DELAY_MILLIS = 10_000;
+    public static final int BREAKER_SUCCESS_THRESHOLD = 2;
+    public static final int BULKHEAD = 25;
 
     private ProveV3Client client;
     private TokenProvider tokens;
@@ -61,38 +120,108 @@ public class ProveApi {
     }
 
     /** {@code POST /v3/unify}: starts a possession check; {@code success} is {@code "pending"}. */
+    @Timeout(TIMEOUT_MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_FAILURE_RATIO,
+            delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
+            failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
+            skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
+                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+    @Bulkhead(BULKHEAD)
     public UnifyResponse unify(UnifyRequest request) {
         return authorized("unify", request, auth -> client.unify(auth, request));
     }
 
     /** {@code POST /v3/unify-status}: result of the possession check. */
+    @Timeout(TIMEOUT_MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_FAILURE_RATIO,
+            delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
+            failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
+            skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
+                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+    @Bulkhead(BULKHEAD)
+    @Retry(maxRetries = RETRY_MAX, delay = RETRY_DELAY_MILLIS, jitter = RETRY_JITTER_MILLIS,
+            maxDuration = RETRY_MAX_DURATION_MILLIS,
+            retryOn = {ProveServerException.class, ProveUnavailableException.class},
+            abortOn = {ProveTimeoutException.class, ProveRateLimitedException.class})
     public UnifyStatusResponse unifyStatus(UnifyStatusRequest request) {
         return authorized("unify-status", request, auth -> client.unifyStatus(auth, request));
     }
 
     /** {@code POST /v3/unify-bind}: binds the Prove Key after the integrator's own possession check. */
+    @Timeout(TIMEOUT_MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_FAILURE_RATIO,
+            delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
+            failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
+            skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
+                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+    @Bulkhead(BULKHEAD)
     public UnifyBindResponse unifyBind(UnifyBindRequest request) {
         return authorized("unify-bind", request, auth -> client.unifyBind(auth, request));
     }
 
     /** {@code POST /v3/device/revoke}: deactivates a Prove Key. */
+    @Timeout(TIMEOUT_MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_FAILURE_RATIO,
+            delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
+            failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
+            skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
+                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+    @Bulkhead(BULKHEAD)
     public DeviceRevokeResponse revokeDevice(DeviceRevokeRequest request) {
         return authorized("device/revoke", request, auth -> client.revokeDevice(auth, request));
     }
 
     /** {@code POST /v3/start}: starts a Prove Identity / Pre-Fill flow. */
+    @Timeout(TIMEOUT_MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_FAILURE_RATIO,
+            delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
+            failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
+            skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
+                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+    @Bulkhead(BULKHEAD)
     public StartResponse start(StartRequest request) {
         return authorized("start", request, auth -> client.start(auth, request));
     }
 
     /** {@code POST /v3/validate}: result of the phone possession step. */
+    @Timeout(TIMEOUT_MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_FAILURE_RATIO,
+            delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
+            failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
+            skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
+                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+    @Bulkhead(BULKHEAD)
     public ValidateResponse validate(ValidateRequest request) {
         return authorized("validate", request, auth -> client.validate(auth, request));
     }
 
     /** {@code POST /v3/complete}: verifies the individual. */
+    @Timeout(TIMEOUT_MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_FAILURE_RATIO,
+            delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
+            failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
+            skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
+                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+    @Bulkhead(BULKHEAD)
     public CompleteResponse complete(CompleteRequest request) {
         return authorized("complete", request, auth -> client.complete(auth, request));
+    }
+
+    /**
+     * How long the circuit breaker of {@code method} stays open, as configured
+     * ({@code .../<method>/CircuitBreaker/delay}, else {@code CircuitBreaker/delay}, else the default): the longest
+     * a caller refused by an open breaker has to wait, so it is the {@code Retry-After} of that answer.
+     */
+    public static Duration breakerDelay(String method) {
+        try {
+            var config = ConfigProvider.getConfig();
+            long millis = config.getOptionalValue(ProveApi.class.getName() + "/" + method + "/CircuitBreaker/delay",
+                    Long.class).or(() -> config.getOptionalValue("CircuitBreaker/delay", Long.class))
+                    .orElse(BREAKER_DELAY_MILLIS);
+            return Duration.of(Math.max(0, millis), ChronoUnit.MILLIS);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Duration.ofMillis(BREAKER_DELAY_MILLIS);
+        }
     }
 
     private <T> T authorized(String operation, Object request, Function<String, T> call) {
@@ -130,7 +259,8 @@ public class ProveApi {
             if (e.getCause() instanceof ProveApiException mapped) {
                 throw mapped;
             }
-            throw new ProveUnavailableException(operation, e);
+            ProveUnavailableException unavailable = new ProveUnavailableException(operation, e);
+            throw unavailable.isTimeout() ? new ProveTimeoutException(operation, e) : unavailable;
         }
         if (answer == null) {
             throw new ProveUnavailableException(operation, "empty body");

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
 import org.provegateway.binding.control.KeyBindings.Lookup;
 import org.provegateway.binding.entity.KeyBinding;
 import org.provegateway.platform.control.GatewayException;
@@ -62,6 +64,8 @@ public class BindingAdministration {
                 throw ProveFailures.translate(e, null);
             }
             // Prove no longer knows the device: its key cannot authenticate either way.
+        } catch (FaultToleranceException e) {
+            throw ProveFailures.translate(e, "revokeDevice", null);
         }
         bindings.revoke(binding.deviceId(), null, "revoked by operator" + (reason == null ? "" : ": " + reason),
                 clock.instant());

@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
 import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
@@ -101,6 +103,8 @@ public class IdentityFlow {
             answer = prove.start(request);
         } catch (ProveApiException e) {
             throw ProveFailures.translate(e, null);
+        } catch (FaultToleranceException e) {
+            throw ProveFailures.translate(e, "start", null);
         }
         if (answer.correlationId() == null || answer.authToken() == null) {
             throw new GatewayException(ProblemType.PROVE_ERROR, "Prove started no flow (no correlationId)");
@@ -122,6 +126,8 @@ public class IdentityFlow {
             answer = prove.validate(new ValidateRequest(session.correlationId()));
         } catch (ProveApiException e) {
             throw ProveFailures.translate(e, flowId);
+        } catch (FaultToleranceException e) {
+            throw ProveFailures.translate(e, "validate", flowId);
         }
         FlowSession after = outcomes.validated(flowId, answer);
         boolean next = after.state() == FlowState.VALIDATED;
@@ -150,6 +156,8 @@ public class IdentityFlow {
             answer = prove.complete(new CompleteRequest(session.correlationId(), individual));
         } catch (ProveApiException e) {
             throw ProveFailures.translate(e, flowId);
+        } catch (FaultToleranceException e) {
+            throw ProveFailures.translate(e, "complete", flowId);
         }
         FlowSession after = outcomes.completed(flowId, answer);
         return new IdentityVerification(flowId, after.state().name(), answer.success(),

@@ -3,6 +3,11 @@ package org.provegateway.platform.control;
 import java.time.Duration;
 import java.util.List;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.provegateway.proveapi.ProveApi;
 import org.provegateway.proveapi.ProveApiException;
 import org.provegateway.proveapi.ProveHttpException;
 import org.provegateway.proveapi.ProveRateLimitedException;
@@ -59,5 +64,34 @@ public final class ProveFailures {
         }
         return new GatewayException(type, detail, flowId, failure.proveCode().orElse(null), retryAfter, List.of(),
                 failure);
+    }
+
+    /**
+     * A Prove call that fault tolerance stopped before or while it ran: the circuit breaker was open (Prove has
+     * been failing; 503 with the breaker's delay as {@code Retry-After}), the call took longer than its
+     * {@code @Timeout} (504), or too many calls to Prove were already in flight (503).
+     *
+     * @param method the {@code ProveApi} method called, whose breaker delay is the {@code Retry-After}
+     */
+    public static GatewayException translate(FaultToleranceException failure, String method, String flowId) {
+        ProblemType type;
+        String detail;
+        Duration retryAfter = null;
+        if (failure instanceof CircuitBreakerOpenException) {
+            type = ProblemType.PROVE_UNAVAILABLE;
+            detail = "Prove has been failing; calls to it are paused for a while; try again later";
+            retryAfter = ProveApi.breakerDelay(method);
+        } else if (failure instanceof TimeoutException) {
+            type = ProblemType.PROVE_TIMEOUT;
+            detail = "Prove did not answer within the configured timeout; try again later";
+        } else if (failure instanceof BulkheadException) {
+            type = ProblemType.PROVE_UNAVAILABLE;
+            detail = "Too many calls to Prove are in progress; try again shortly";
+            retryAfter = Duration.ofSeconds(1);
+        } else {
+            type = ProblemType.PROVE_UNAVAILABLE;
+            detail = "Prove could not be called; try again later";
+        }
+        return new GatewayException(type, detail, flowId, null, retryAfter, List.of(), failure);
     }
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
 import org.provegateway.binding.control.KeyBindings;
 import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.PhoneNumbers;
@@ -97,6 +99,8 @@ public class PossessionFlow {
                 outcomes.deviceRevoked(deviceId, null, "Prove answered 8019 to /v3/unify");
             }
             throw ProveFailures.translate(e, null);
+        } catch (FaultToleranceException e) {
+            throw ProveFailures.translate(e, "unify", null);
         }
         if (answer.correlationId() == null) {
             throw new GatewayException(ProblemType.PROVE_ERROR, "Prove started no flow (no correlationId)");
@@ -129,6 +133,8 @@ public class PossessionFlow {
             answer = prove.unifyStatus(new UnifyStatusRequest(session.correlationId(), session.clientRequestId()));
         } catch (ProveApiException e) {
             throw ProveFailures.translate(e, flowId);
+        } catch (FaultToleranceException e) {
+            throw ProveFailures.translate(e, "unifyStatus", flowId);
         }
         return PossessionViews.of(outcomes.status(flowId, answer), now);
     }
@@ -151,6 +157,8 @@ public class PossessionFlow {
             answer = prove.unifyBind(new UnifyBindRequest(session.correlationId(), phone, session.clientRequestId()));
         } catch (ProveApiException e) {
             throw ProveFailures.translate(e, flowId);
+        } catch (FaultToleranceException e) {
+            throw ProveFailures.translate(e, "unifyBind", flowId);
         }
         return PossessionViews.of(outcomes.bind(flowId, answer), now);
     }
