@@ -66,7 +66,9 @@ class FlowRulesIT extends GatewayIT {
         assertThat(sandbox.calls("/v3/unify-bind")).isEqualTo(binds);
         given().get(API + "/possession-flows/" + flowId).then().statusCode(200).body("status", equalTo("EXPIRED"));
 
-        // A live flow next to it must survive the purge.
+        // Once past the grace period (test.xml: 30 s) the timer removes it; a live flow next to it survives.
+        assertThat(db.update("UPDATE flow_session SET expires_at = CAST(? AS TIMESTAMP) WHERE id = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(3600)).toString(), flowId)).isEqualTo(1);
         String live = start(Map.of("phoneNumber", "2001004014", "possessionType", "mobile")).getString("flowId");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (db.count("SELECT COUNT(*) FROM flow_session WHERE id = ?", flowId) > 0) {

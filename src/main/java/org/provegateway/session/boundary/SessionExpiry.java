@@ -23,7 +23,8 @@ import jakarta.inject.Inject;
 
 /**
  * Removes expired flow sessions on an interval ({@code session.purge.interval}), in batches of
- * {@code session.purge.batch-size} rows, each batch its own transaction.
+ * {@code session.purge.batch-size} rows, each batch its own transaction, once they have been expired for
+ * {@code session.purge.grace}.
  *
  * <p>The timer is non-persistent on purpose: Liberty ignores persistent EJB timers without the
  * persistent-timer feature, and a purge needs no catch-up after downtime. Every node of a cluster runs its own;
@@ -61,7 +62,8 @@ public class SessionExpiry {
         int removed = 0;
         try {
             for (int batch = 0; batch < config.purgeMaxBatches(); batch++) {
-                int deleted = sessions.purgeExpired(clock.instant(), config.purgeBatchSize());
+                int deleted = sessions.purgeExpired(clock.instant().minus(config.purgeGrace()),
+                        config.purgeBatchSize());
                 removed += deleted;
                 if (deleted < config.purgeBatchSize()) {
                     break;

@@ -41,15 +41,15 @@ public class FlowSessions {
     }
 
     /**
-     * Deletes up to {@code batchSize} sessions that expired before {@code now}, in this transaction. Safe when
+     * Deletes up to {@code batchSize} sessions that expired before {@code cutoff}, in this transaction. Safe when
      * several nodes run it at once: the delete re-checks expiry and deleting a row twice deletes nothing.
      *
      * @return how many rows this call deleted
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int purgeExpired(Instant now, int batchSize) {
+    public int purgeExpired(Instant cutoff, int batchSize) {
         List<String> ids = em.createNamedQuery(FlowSession.EXPIRED_IDS, String.class)
-                .setParameter("now", now)
+                .setParameter("now", cutoff)
                 .setMaxResults(batchSize)
                 .getResultList();
         if (ids.isEmpty()) {
@@ -57,7 +57,7 @@ public class FlowSessions {
         }
         return em.createNamedQuery(FlowSession.DELETE_EXPIRED)
                 .setParameter("ids", ids)
-                .setParameter("now", now)
+                .setParameter("now", cutoff)
                 .executeUpdate();
     }
 

@@ -21,6 +21,14 @@ public class SessionConfig {
     @ConfigProperty(name = "session.purge.interval", defaultValue = "PT1M")
     Duration purgeInterval;
 
+    /**
+     * How long an expired flow is kept before the timer removes it, so that a caller arriving just after expiry
+     * is told "flow expired" (410) rather than "no such flow" (404).
+     */
+    @Inject
+    @ConfigProperty(name = "session.purge.grace", defaultValue = "PT5M")
+    Duration purgeGrace;
+
     /** Rows deleted per transaction: small enough to keep locks short on a busy table. */
     @Inject
     @ConfigProperty(name = "session.purge.batch-size", defaultValue = "500")
@@ -37,6 +45,10 @@ public class SessionConfig {
 
     public Duration purgeInterval() {
         return purgeInterval;
+    }
+
+    public Duration purgeGrace() {
+        return purgeGrace;
     }
 
     public int purgeBatchSize() {
