@@ -81,6 +81,13 @@ import org.provegateway.proveapi.wire.ValidateResponse;
  * it fails at once with a 503.
  * </ul>
  *
+ * <p><b>Rate limit.</b> Inside all of that, every call to Prove made here, the token fetch and the repeat after a
+ * 401 included, first takes its turn from one {@link RateLimit} per gateway node ({@code prove.api.rate-limit*},
+ * see {@link RateLimitConfig}), so the node stays within its share of Prove's 25 requests per second instead of
+ * letting Prove refuse calls with 429. A call whose turn is too far away fails with
+ * {@link ProveThrottledException} (a 503 with Retry-After); Prove was not called, so it opens no breaker and is not
+ * repeated.
+ *
  * <p>Constructed directly (unit tests) the annotations are inert.
  */
 @ApplicationScoped
@@ -103,20 +110,34 @@ public class ProveApi {
 
     private ProveV3Client client;
     private TokenProvider tokens;
+    private RateLimit limit;
 
     /** For the CDI client proxy only. */
     protected ProveApi() {
     }
 
     @Inject
-    public ProveApi(ProveApiConfig config, ProveClients clients) {
-        this(clients.v3Client(), new TokenProvider(clientCredentials(config, clients.tokenClient()),
-                Clock.systemUTC(), config.tokenRefreshAhead()));
+    public ProveApi(ProveApiConfig config, ProveClients clients, RateLimitConfig rateLimit) {
+        this(clients.v3Client(), rateLimit.newLimit(), config, clients.tokenClient());
+    }
+
+    private ProveApi(ProveV3Client client, RateLimit limit, ProveApiConfig config, ProveTokenClient tokenClient) {
+        this(client, new TokenProvider(clientCredentials(config, tokenClient, limit), Clock.systemUTC(),
+                config.tokenRefreshAhead()), limit);
     }
 
     ProveApi(ProveV3Client client, TokenProvider tokens) {
+        this(client, tokens, RateLimit.none());
+    }
+
+    /**
+     * @param limit counts every call to Prove made here, including the token fetches of {@code tokens} when they
+     *        go through the same limit (as in production)
+     */
+    ProveApi(ProveV3Client client, TokenProvider tokens, RateLimit limit) {
         this.client = Objects.requireNonNull(client, "client");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.limit = Objects.requireNonNull(limit, "limit");
     }
 
     /** {@code POST /v3/unify}: starts a possession check; {@code success} is {@code "pending"}. */
@@ -125,7 +146,8 @@ public class ProveApi {
             delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
             failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
-                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+                ProveUnauthorizedException.class, ProveRateLimitedException.class,
+                ProveThrottledException.class})
     @Bulkhead(BULKHEAD)
     public UnifyResponse unify(UnifyRequest request) {
         return authorized("unify", request, auth -> client.unify(auth, request));
@@ -137,12 +159,14 @@ public class ProveApi {
             delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
             failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
-                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+                ProveUnauthorizedException.class, ProveRateLimitedException.class,
+                ProveThrottledException.class})
     @Bulkhead(BULKHEAD)
     @Retry(maxRetries = RETRY_MAX, delay = RETRY_DELAY_MILLIS, jitter = RETRY_JITTER_MILLIS,
             maxDuration = RETRY_MAX_DURATION_MILLIS,
             retryOn = {ProveServerException.class, ProveUnavailableException.class},
-            abortOn = {ProveTimeoutException.class, ProveRateLimitedException.class})
+            abortOn = {ProveTimeoutException.class, ProveRateLimitedException.class,
+                ProveThrottledException.class})
     public UnifyStatusResponse unifyStatus(UnifyStatusRequest request) {
         return authorized("unify-status", request, auth -> client.unifyStatus(auth, request));
     }
@@ -153,7 +177,8 @@ public class ProveApi {
             delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
             failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
-                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+                ProveUnauthorizedException.class, ProveRateLimitedException.class,
+                ProveThrottledException.class})
     @Bulkhead(BULKHEAD)
     public UnifyBindResponse unifyBind(UnifyBindRequest request) {
         return authorized("unify-bind", request, auth -> client.unifyBind(auth, request));
@@ -165,7 +190,8 @@ public class ProveApi {
             delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
             failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
-                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+                ProveUnauthorizedException.class, ProveRateLimitedException.class,
+                ProveThrottledException.class})
     @Bulkhead(BULKHEAD)
     public DeviceRevokeResponse revokeDevice(DeviceRevokeRequest request) {
         return authorized("device/revoke", request, auth -> client.revokeDevice(auth, request));
@@ -177,7 +203,8 @@ public class ProveApi {
             delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
             failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
-                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+                ProveUnauthorizedException.class, ProveRateLimitedException.class,
+                ProveThrottledException.class})
     @Bulkhead(BULKHEAD)
     public StartResponse start(StartRequest request) {
         return authorized("start", request, auth -> client.start(auth, request));
@@ -189,7 +216,8 @@ public class ProveApi {
             delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
             failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
-                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+                ProveUnauthorizedException.class, ProveRateLimitedException.class,
+                ProveThrottledException.class})
     @Bulkhead(BULKHEAD)
     public ValidateResponse validate(ValidateRequest request) {
         return authorized("validate", request, auth -> client.validate(auth, request));
@@ -201,7 +229,8 @@ public class ProveApi {
             delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
             failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
-                ProveUnauthorizedException.class, ProveRateLimitedException.class})
+                ProveUnauthorizedException.class, ProveRateLimitedException.class,
+                ProveThrottledException.class})
     @Bulkhead(BULKHEAD)
     public CompleteResponse complete(CompleteRequest request) {
         return authorized("complete", request, auth -> client.complete(auth, request));
@@ -228,11 +257,13 @@ public class ProveApi {
         Objects.requireNonNull(request, "request");
         String token = tokens.token();
         try {
+            limit.acquire(operation);
             return invoke(operation, () -> call.apply(BEARER + token));
         } catch (ProveUnauthorizedException rejected) {
             tokens.evict(token);
             String fresh = tokens.token();
             try {
+                limit.acquire(operation);
                 return invoke(operation, () -> call.apply(BEARER + fresh));
             } catch (ProveUnauthorizedException again) {
                 tokens.evict(fresh);
@@ -241,9 +272,13 @@ public class ProveApi {
         }
     }
 
-    private static TokenSource clientCredentials(ProveApiConfig config, ProveTokenClient tokenClient) {
-        return () -> invoke("token", () -> tokenClient.token(ProveTokenClient.CLIENT_CREDENTIALS,
-                config.clientId(), config.clientSecret()));
+    private static TokenSource clientCredentials(ProveApiConfig config, ProveTokenClient tokenClient,
+            RateLimit limit) {
+        return () -> {
+            limit.acquire("token");
+            return invoke("token", () -> tokenClient.token(ProveTokenClient.CLIENT_CREDENTIALS,
+                    config.clientId(), config.clientSecret()));
+        };
     }
 
     /**

@@ -208,4 +208,19 @@ class ProveApiTest {
         }
         assertThat(source.calls()).isEqualTo(2);
     }
+
+    @Test
+    void theRepeatAfterA401TakesItsOwnTurnAndAThrottledCallNeverReachesProve() {
+        FakeV3Client client = new FakeV3Client(call -> call.authorization().equals("Bearer token-1")
+                ? new ProveUnauthorizedException(8002, "not authorized", null) : null);
+        // two turns per (practically endless) window, none waiting: the call and its repeat use both
+        RateLimit limit = new RateLimit(2, Duration.ofHours(1), Duration.ZERO);
+        ProveApi api = new ProveApi(client, tokens, limit);
+
+        assertThat(api.unifyStatus(STATUS).outcome()).isEqualTo(UnifyOutcome.SUCCESS);
+        assertThat(client.calls()).hasSize(2);
+
+        assertThatThrownBy(() -> api.unifyStatus(STATUS)).isInstanceOf(ProveThrottledException.class);
+        assertThat(client.calls()).as("Prove was not called").hasSize(2);
+    }
 }

@@ -11,6 +11,7 @@ import org.provegateway.proveapi.ProveApi;
 import org.provegateway.proveapi.ProveApiException;
 import org.provegateway.proveapi.ProveHttpException;
 import org.provegateway.proveapi.ProveRateLimitedException;
+import org.provegateway.proveapi.ProveThrottledException;
 import org.provegateway.proveapi.ProveUnauthorizedException;
 import org.provegateway.proveapi.ProveUnavailableException;
 
@@ -33,6 +34,10 @@ public final class ProveFailures {
             type = timeout ? ProblemType.PROVE_TIMEOUT : ProblemType.PROVE_UNAVAILABLE;
             detail = timeout ? "Prove did not answer within the configured timeout; try again later"
                     : "Prove could not be reached; try again later";
+        } else if (failure instanceof ProveThrottledException throttled) {
+            type = ProblemType.PROVE_RATE_LIMITED;
+            detail = "The gateway's share of Prove's request rate is used up; try again after Retry-After seconds";
+            retryAfter = throttled.retryAfter().orElse(Duration.ofSeconds(1));
         } else if (failure instanceof ProveRateLimitedException limited) {
             type = ProblemType.PROVE_RATE_LIMITED;
             detail = "Prove's request rate limit was reached; try again later";
