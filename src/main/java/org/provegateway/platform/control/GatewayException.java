@@ -43,6 +43,11 @@ public class GatewayException extends RuntimeException {
                 List.of(new FieldError(field, message)), null);
     }
 
+    /** A refusal the caller should repeat after {@code retryAfter}. */
+    public static GatewayException retryLater(ProblemType type, String detail, Duration retryAfter) {
+        return new GatewayException(type, detail, null, null, retryAfter, List.of(), null);
+    }
+
     /** The same failure, now known to concern a flow. */
     public GatewayException forFlow(String id) {
         return new GatewayException(type, getMessage(), id, proveCode, retryAfter, fieldErrors, getCause());

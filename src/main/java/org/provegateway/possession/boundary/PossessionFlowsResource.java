@@ -7,7 +7,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.provegateway.ProveService;
+import org.provegateway.idempotency.boundary.Idempotent;
+import org.provegateway.idempotency.boundary.IdempotencyFilter;
 import org.provegateway.platform.boundary.Problem;
 import org.provegateway.possession.control.PossessionStarted;
 import org.provegateway.possession.control.PossessionView;
@@ -33,6 +38,11 @@ import jakarta.ws.rs.core.UriInfo;
 @Tag(name = "Unified Authentication", description = "Phone possession: Prove Key, Mobile Auth, SMS OTP, "
         + "Instant Link, or the bank's own check followed by a bind")
 public class PossessionFlowsResource {
+
+    static final String IDEMPOTENCY_KEY = "Optional. A repeat with the same key and the same body gets the first "
+            + "answer (status and body, header Idempotent-Replayed: true) without calling Prove again; the same key "
+            + "with another body is refused (422 idempotency-key-reused); a repeat while the first is still running "
+            + "waits for it (409 request-in-progress after idempotency.wait). Kept for idempotency.ttl (15 min).";
 
     @Inject
     ProveService prove;
@@ -61,6 +71,9 @@ public class PossessionFlowsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "504", description = "Prove did not answer in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Idempotent
+    @Parameter(in = ParameterIn.HEADER, name = IdempotencyFilter.HEADER, required = false,
+            description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, maxLength = 128))
     public Response start(@Valid @NotNull StartPossessionRequest request) {
         PossessionStarted started = prove.startPossession(request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(started.flowId()).build()).entity(started).build();
@@ -96,6 +109,9 @@ public class PossessionFlowsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "flow-expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Idempotent
+    @Parameter(in = ParameterIn.HEADER, name = IdempotencyFilter.HEADER, required = false,
+            description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, maxLength = 128))
     public PossessionView bind(@PathParam("flowId") String flowId, @Valid @NotNull BindRequest request) {
         return prove.bindPossession(flowId, request.possessionCheckPassed());
     }

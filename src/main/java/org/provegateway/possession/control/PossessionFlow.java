@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.logging.Logger;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -64,6 +67,10 @@ public class PossessionFlow {
     @Inject
     Clock clock;
 
+    /** Status reads asking Prove right now, by flow id (see {@link #status}). */
+    private final ConcurrentHashMap<String, CompletableFuture<PossessionView>> statusReads =
+            new ConcurrentHashMap<>();
+
     public PossessionStarted start(PossessionStart command) {
         String phone = phones.normalise("phoneNumber", command.phoneNumber());
         String type = command.possessionType();
@@ -118,14 +125,41 @@ public class PossessionFlow {
     /**
      * The flow's outcome. A final outcome is answered from the database; otherwise Prove is asked and its answer
      * recorded (once, however many callers ask at the same time).
+     *
+     * <p>Concurrent reads of one open flow on this node share one Prove call: the first asks Prove, the others wait
+     * for its answer (at most the call's fault-tolerance timeout) instead of each sending {@code /v3/unify-status}.
+     * A burst of 50 polls of one flow thus costs one of Prove's 25 requests per second rather than all of them,
+     * and holds one outbound connection instead of 50. Before asking Prove the first reader reads the flow again,
+     * so a read arriving just after another has recorded the outcome is answered from the database. Across nodes
+     * the row lock in {@link PossessionOutcomes} still records an answer once.
      */
     public PossessionView status(String flowId) {
         FlowSession session = find(flowId);
         Instant now = clock.instant();
-        if (session.state().isFinal() || session.state() == FlowState.POSSESSION_REQUIRED && !session.isExpired(now)) {
+        if (answeredLocally(session, now)) {
             return PossessionViews.of(session, now);
         }
-        if (session.isExpired(now)) {
+        CompletableFuture<PossessionView> mine = new CompletableFuture<>();
+        CompletableFuture<PossessionView> running = statusReads.putIfAbsent(flowId, mine);
+        if (running != null) {
+            return shared(running);
+        }
+        try {
+            PossessionView view = askProve(flowId);
+            mine.complete(view);
+            return view;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            statusReads.remove(flowId, mine);
+        }
+    }
+
+    private PossessionView askProve(String flowId) {
+        FlowSession session = find(flowId);
+        Instant now = clock.instant();
+        if (answeredLocally(session, now)) {
             return PossessionViews.of(session, now);
         }
         UnifyStatusResponse answer;
@@ -137,6 +171,26 @@ public class PossessionFlow {
             throw ProveFailures.translate(e, "unifyStatus", flowId);
         }
         return PossessionViews.of(outcomes.status(flowId, answer), now);
+    }
+
+    /** Final, expired, or waiting for the bank's own check: nothing to ask Prove. */
+    private static boolean answeredLocally(FlowSession session, Instant now) {
+        return session.state().isFinal() || session.state() == FlowState.POSSESSION_REQUIRED
+                || session.isExpired(now);
+    }
+
+    private static PossessionView shared(CompletableFuture<PossessionView> running) {
+        try {
+            return running.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(ProblemType.PROVE_UNAVAILABLE, "Interrupted while waiting for Prove");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("status read failed", e.getCause());
+        }
     }
 
     /**

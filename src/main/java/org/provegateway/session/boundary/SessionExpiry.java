@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.provegateway.idempotency.control.IdempotencyRecords;
 import org.provegateway.session.control.FlowSessions;
 import org.provegateway.session.control.SessionConfig;
 
@@ -24,7 +25,8 @@ import jakarta.inject.Inject;
 /**
  * Removes expired flow sessions on an interval ({@code session.purge.interval}), in batches of
  * {@code session.purge.batch-size} rows, each batch its own transaction, once they have been expired for
- * {@code session.purge.grace}.
+ * {@code session.purge.grace}; in the same run, {@code Idempotency-Key} records past their expiry
+ * ({@code idempotency.ttl}), with the same batch limits.
  *
  * <p>The timer is non-persistent on purpose: Liberty ignores persistent EJB timers without the
  * persistent-timer feature, and a purge needs no catch-up after downtime. Every node of a cluster runs its own;
@@ -42,6 +44,9 @@ public class SessionExpiry {
 
     @Inject
     FlowSessions sessions;
+
+    @Inject
+    IdempotencyRecords idempotencyRecords;
 
     @Inject
     SessionConfig config;
@@ -78,6 +83,23 @@ public class SessionExpiry {
         if (removed > 0) {
             int total = removed;
             LOG.fine(() -> "Removed " + total + " expired flow sessions");
+        }
+        purgeIdempotencyRecords();
+    }
+
+    private void purgeIdempotencyRecords() {
+        int removed = 0;
+        try {
+            for (int batch = 0; batch < config.purgeMaxBatches(); batch++) {
+                int deleted = idempotencyRecords.purgeExpired(clock.instant(), config.purgeBatchSize());
+                removed += deleted;
+                if (deleted < config.purgeBatchSize()) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Idempotency-record purge failed after removing " + removed + " rows: "
+                    + e.getClass().getSimpleName());
         }
     }
 }
