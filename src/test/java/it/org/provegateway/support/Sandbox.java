@@ -32,6 +32,17 @@ public final class Sandbox {
         return answer.statusCode() == 404 ? 0 : answer.then().statusCode(200).extract().jsonPath().getInt("count");
     }
 
+    /**
+     * How many requests on one endpoint the emulator answered 200: the calls Prove acted on. Unlike
+     * {@link #calls}, not counting a 401 for a token the emulator no longer knows (a test class deploys a fresh
+     * emulator, so the gateway's first call in a class is rejected once and repeated with a new token).
+     */
+    public int answered(String endpoint) {
+        Response answer = given().get(base + "/control/calls" + endpoint);
+        Object ok = answer.then().statusCode(200).extract().jsonPath().getMap("statuses").get("200");
+        return ok == null ? 0 : ((Number) ok).intValue();
+    }
+
     /** The most recent request body the emulator received on one endpoint. */
     public Map<String, Object> lastBody(String endpoint) {
         List<Map<String, Object>> bodies = given().get(base + "/control/calls" + endpoint).then().statusCode(200)
