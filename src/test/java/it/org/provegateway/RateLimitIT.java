@@ -16,8 +16,8 @@ import io.restassured.response.Response;
 import it.org.provegateway.support.Sandbox;
 
 /**
- * The gateway keeps its calls to Prove under Prove's rate limit. Driven well above 25 starts per second, Prove
- * (the emulator, at Prove's 25 per second) never answers 429: every start either gets its 201 or a 503 problem
+ * The gateway keeps its calls to Prove under Prove's rate limit. Driven well above its limit (10 per second in
+ * the test server, Prove's 25 in production), Prove (the emulator, set to the same limit) never answers 429: every start either gets its 201 or a 503 problem
  * with Retry-After that says why (the gateway's share of Prove's rate is used up, or too many calls are already
  * waiting), and every 201 is one session row and one call Prove answered.
  */
@@ -26,6 +26,9 @@ class RateLimitIT extends GatewayIT {
     static final String TYPES = "https://prove-gateway.dev/problems/";
     static final String POSSESSION = "{\"phoneNumber\":\"2001004014\",\"possessionType\":\"mobile\"}";
     static final String IDENTITY = "{\"phoneNumber\":\"2001001695\",\"flowType\":\"mobile\"}";
+
+    /** prove.api.rate-limit in src/test/liberty/test.xml. */
+    static final int LIMIT = 10;
 
     final Sandbox sandbox = new Sandbox(SANDBOX);
 
@@ -39,10 +42,13 @@ class RateLimitIT extends GatewayIT {
 
     @Test
     void aBurstFarAboveProvesLimitNeverReachesProveAsA429() throws Exception {
-        sandbox.settings(Map.of("rateLimitPerSecond", 25)); // Prove's documented limit
+        // test.xml gives the gateway a limit of 10 per second (Prove's is 25), so that even a slow machine drives
+        // it above; the emulator enforces the same limit, as Prove enforces 25.
+        sandbox.settings(Map.of("rateLimitPerSecond", LIMIT));
         // 30 clients starting possession flows and 30 starting identity flows, as fast as they are answered, for
         // 4 s. Each operation's bulkhead admits 25 calls (refusing more with 503 prove-unavailable); the two
-        // share the one rate limit, whose queue then grows beyond its 2 s bound (503 prove-rate-limited).
+        // share the one rate limit, whose queue (10 calls per 1.1 s) grows beyond its 2 s bound
+        // (503 prove-rate-limited).
         long end = System.nanoTime() + 4_000_000_000L;
         List<Callable<List<Response>>> loops = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -81,7 +87,7 @@ class RateLimitIT extends GatewayIT {
         assertThat((long) sandbox.answered("/v3/unify") + sandbox.answered("/v3/start")).isEqualTo(created);
         assertThat(db.count("SELECT COUNT(*) FROM flow_session")).isEqualTo(created);
         // driven above the limit, kept within it: at most 25 per started second plus one window's worth
-        assertThat((double) answers.size()).as("asked for more than the limit").isGreaterThan(25 * took);
+        assertThat((double) answers.size()).as("asked for more than the limit").isGreaterThan(LIMIT * took);
         assertThat((double) created).isLessThanOrEqualTo(25 * (Math.ceil(took) + 1));
     }
 }

@@ -49,7 +49,12 @@ class TokenIT extends GatewayIT {
         given().delete(SANDBOX + "/control/calls").then().statusCode(204);
     }
 
-    /** 25 possession and 25 identity starts at once: each operation's bulkhead holds 25. */
+    /**
+     * 25 possession and 25 identity starts at once (each operation's bulkhead holds 25). The test server's rate
+     * limit (10 calls per 1.1 s, test.xml) lets about 20 of them through within its 2 s wait; the others get the
+     * documented 503 prove-rate-limited, without calling Prove. Every start asks for the token first, so all 50
+     * need it at the same moment.
+     */
     static List<Response> fiftyStarts() throws Exception {
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
@@ -57,6 +62,21 @@ class TokenIT extends GatewayIT {
             calls.add(() -> start("/identity-flows", IDENTITY));
         }
         return Parallel.run(calls);
+    }
+
+    /** Every answer is a 201 or the documented 503 of the gateway's own rate limit; answers how many started. */
+    static long startedOrThrottled(List<Response> answers) {
+        assertThat(answers).allSatisfy(answer -> {
+            if (answer.statusCode() != 201) {
+                assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(503);
+                assertThat(answer.jsonPath().getString("type"))
+                        .isEqualTo("https://prove-gateway.dev/problems/prove-rate-limited");
+                assertThat(answer.getHeader("Retry-After")).isNotBlank();
+            }
+        });
+        long created = answers.stream().filter(answer -> answer.statusCode() == 201).count();
+        assertThat(created).as("the limit's share of the burst got through").isGreaterThanOrEqualTo(15);
+        return created;
     }
 
     @Test
@@ -72,13 +92,12 @@ class TokenIT extends GatewayIT {
 
         List<Response> answers = fiftyStarts();
 
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.asString())
-                .isEqualTo(201));
+        long created = startedOrThrottled(answers);
         assertThat(sandbox.calls("/token")).as("one token for the whole burst").isEqualTo(1);
         assertThat(calls("/v3/unify")).as("no call was sent with a stale token").containsOnlyKeys("200");
         assertThat(calls("/v3/start")).containsOnlyKeys("200");
-        assertThat(sandbox.calls("/v3/unify") + sandbox.calls("/v3/start")).isEqualTo(50);
-        assertThat(db.count("SELECT COUNT(*) FROM flow_session")).isEqualTo(50);
+        assertThat((long) sandbox.calls("/v3/unify") + sandbox.calls("/v3/start")).isEqualTo(created);
+        assertThat(db.count("SELECT COUNT(*) FROM flow_session")).isEqualTo(created);
     }
 
     @Test
@@ -106,15 +125,14 @@ class TokenIT extends GatewayIT {
 
         List<Response> answers = fiftyStarts();
 
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.asString())
-                .isEqualTo(201));
+        long created = startedOrThrottled(answers);
         assertThat(sandbox.calls("/token")).as("one refresh for all rejected calls").isEqualTo(1);
+        assertThat((long) sandbox.answered("/v3/unify") + sandbox.answered("/v3/start")).isEqualTo(created);
         Map<String, Object> unify = calls("/v3/unify");
         Map<String, Object> start = calls("/v3/start");
-        assertThat(((Number) unify.get("200")).intValue() + ((Number) start.get("200")).intValue()).isEqualTo(50);
         int rejected = ((Number) unify.getOrDefault("401", 0)).intValue()
                 + ((Number) start.getOrDefault("401", 0)).intValue();
-        assertThat(rejected).as("each call is rejected at most once").isBetween(1, 50);
-        assertThat(db.count("SELECT COUNT(*) FROM flow_session")).isEqualTo(50);
+        assertThat(rejected).as("rejected calls (each at most once)").isBetween(1, (int) created);
+        assertThat(db.count("SELECT COUNT(*) FROM flow_session")).isEqualTo(created);
     }
 }

@@ -72,6 +72,9 @@ public class PossessionFlowsResource {
     @APIResponse(responseCode = "504", description = "Prove did not answer in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Idempotent
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for "
+            + "another request", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotencyFilter.HEADER, required = false,
             description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, maxLength = 128))
     public Response start(@Valid @NotNull StartPossessionRequest request) {
@@ -110,6 +113,9 @@ public class PossessionFlowsResource {
     @APIResponse(responseCode = "410", description = "flow-expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Idempotent
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for "
+            + "another request", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotencyFilter.HEADER, required = false,
             description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, maxLength = 128))
     public PossessionView bind(@PathParam("flowId") String flowId, @Valid @NotNull BindRequest request) {
