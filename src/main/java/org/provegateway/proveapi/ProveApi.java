@@ -82,8 +82,8 @@ import org.provegateway.proveapi.wire.ValidateResponse;
  * </ul>
  *
  * <p><b>Rate limit.</b> Inside all of that, every call to Prove made here, the token fetch and the repeat after a
- * 401 included, first takes its turn from one {@link RateLimit} per gateway node ({@code prove.api.rate-limit*},
- * see {@link RateLimitConfig}), so the node stays within its share of Prove's 25 requests per second instead of
+ * 401 included, runs within one {@link RateLimit} per gateway node ({@code prove.api.rate-limit*}, see
+ * {@link RateLimitConfig}), so the node stays within its share of Prove's 25 requests per second instead of
  * letting Prove refuse calls with 429. A call whose turn is too far away fails with
  * {@link ProveThrottledException} (a 503 with Retry-After); Prove was not called, so it opens no breaker and is not
  * repeated.
@@ -257,14 +257,12 @@ public class ProveApi {
         Objects.requireNonNull(request, "request");
         String token = tokens.token();
         try {
-            limit.acquire(operation);
-            return invoke(operation, () -> call.apply(BEARER + token));
+            return limit.call(operation, () -> invoke(operation, () -> call.apply(BEARER + token)));
         } catch (ProveUnauthorizedException rejected) {
             tokens.evict(token);
             String fresh = tokens.token();
             try {
-                limit.acquire(operation);
-                return invoke(operation, () -> call.apply(BEARER + fresh));
+                return limit.call(operation, () -> invoke(operation, () -> call.apply(BEARER + fresh)));
             } catch (ProveUnauthorizedException again) {
                 tokens.evict(fresh);
                 throw again;
@@ -274,11 +272,8 @@ public class ProveApi {
 
     private static TokenSource clientCredentials(ProveApiConfig config, ProveTokenClient tokenClient,
             RateLimit limit) {
-        return () -> {
-            limit.acquire("token");
-            return invoke("token", () -> tokenClient.token(ProveTokenClient.CLIENT_CREDENTIALS,
-                    config.clientId(), config.clientSecret()));
-        };
+        return () -> limit.call("token", () -> invoke("token", () -> tokenClient.token(
+                ProveTokenClient.CLIENT_CREDENTIALS, config.clientId(), config.clientSecret())));
     }
 
     /**

@@ -47,7 +47,7 @@ class RateLimitIT extends GatewayIT {
         sandbox.settings(Map.of("rateLimitPerSecond", LIMIT));
         // 30 clients starting possession flows and 30 starting identity flows, as fast as they are answered, for
         // 4 s. Each operation's bulkhead admits 25 calls (refusing more with 503 prove-unavailable); the two
-        // share the one rate limit, whose queue (10 calls per 1.1 s) grows beyond its 2 s bound
+        // share the one rate limit, whose queue (10 calls per 1.05 s after their ends) grows beyond its 2 s bound
         // (503 prove-rate-limited).
         long end = System.nanoTime() + 4_000_000_000L;
         List<Callable<List<Response>>> loops = new ArrayList<>();

@@ -51,7 +51,7 @@ class TokenIT extends GatewayIT {
 
     /**
      * 25 possession and 25 identity starts at once (each operation's bulkhead holds 25). The test server's rate
-     * limit (10 calls per 1.1 s, test.xml) lets about 20 of them through within its 2 s wait; the others get the
+     * limit (10 calls per 1.05 s, test.xml) lets about 20 of them through within its 2 s wait; the others get the
      * documented 503 prove-rate-limited, without calling Prove. Every start asks for the token first, so all 50
      * need it at the same moment.
      */

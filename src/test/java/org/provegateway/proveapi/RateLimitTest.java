@@ -9,125 +9,138 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class RateLimitTest {
 
     private static final long MS = 1_000_000L;
 
-    /** A fake clock that moves forward only when a caller "sleeps"; records when each call was let through. */
-    static final class FakeTime {
-        final AtomicLong now = new AtomicLong(1_000 * MS);
-        final List<Long> starts = new ArrayList<>();
+    /** One call's start and end (System.nanoTime). */
+    record Span(long start, long end) {
+    }
 
-        RateLimit limit(int permits, long windowMillis, long maxWaitMillis) {
-            return new RateLimit(permits, Duration.ofMillis(windowMillis), Duration.ofMillis(maxWaitMillis),
-                    now::get, nanos -> now.addAndGet(nanos));
-        }
+    static Span timed(RateLimit limit, long busyMillis) {
+        long[] start = new long[1];
+        long end = limit.call("unify", () -> {
+            start[0] = System.nanoTime();
+            sleep(busyMillis);
+            return System.nanoTime();
+        });
+        return new Span(start[0], end);
+    }
 
-        void call(RateLimit limit) {
-            limit.acquire("unify");
-            starts.add(now.get());
-        }
-
-        void advance(long millis) {
-            now.addAndGet(millis * MS);
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
     @Test
-    void upToThePermitsGoAtOnceTheNextWaitsForTheOldestToLeaveTheWindow() {
-        FakeTime time = new FakeTime();
-        RateLimit limit = time.limit(3, 1000, 5000);
-        long t0 = time.now.get();
-        time.call(limit);
-        time.call(limit);
-        time.advance(400);
-        time.call(limit);
-        assertThat(time.now.get()).as("no waiting for the first three").isEqualTo(t0 + 400 * MS);
-
-        time.call(limit); // waits until the first call is one window old
-        assertThat(time.starts.get(3)).isEqualTo(t0 + 1000 * MS);
-        time.call(limit);
-        assertThat(time.starts.get(4)).isEqualTo(t0 + 1000 * MS);
-        time.call(limit);
-        assertThat(time.starts.get(5)).isEqualTo(t0 + 1400 * MS);
+    void upToThePermitsGoAtOnceTheNextWaitsUntilOneEndedAWindowAgo() {
+        RateLimit limit = new RateLimit(2, Duration.ofMillis(300), Duration.ofSeconds(5));
+        long t0 = System.nanoTime();
+        Span first = timed(limit, 0);
+        Span second = timed(limit, 0);
+        assertThat(second.start() - t0).as("no wait for the first two").isLessThan(150 * MS);
+        Span third = timed(limit, 0);
+        assertThat(third.start() - first.end()).isGreaterThanOrEqualTo(300 * MS);
     }
 
     @Test
-    void noWindowOfAnyAlignmentEverHoldsMoreThanThePermits() {
-        FakeTime time = new FakeTime();
-        RateLimit limit = time.limit(25, 1100, 60_000);
-        for (int i = 0; i < 500; i++) {
-            time.call(limit);
-            if (i % 7 == 0) {
-                time.advance(i % 3 * 13);
-            }
+    void aCallInFlightHoldsItsSlotUntilItEndsPlusTheWindow() throws Exception {
+        RateLimit limit = new RateLimit(1, Duration.ofMillis(100), Duration.ofSeconds(5));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            var slow = pool.submit(() -> timed(limit, 400));
+            sleep(50);
+            Span next = timed(limit, 0);
+            Span before = slow.get(5, TimeUnit.SECONDS);
+            assertThat(next.start() - before.end()).as("after the slow call's end plus the window")
+                    .isGreaterThanOrEqualTo(100 * MS);
+        } finally {
+            pool.shutdownNow();
         }
-        List<Long> starts = time.starts;
-        for (int i = 0; i + 25 < starts.size(); i++) {
-            assertThat(starts.get(i + 25) - starts.get(i)).as("26 consecutive calls span at least the window")
-                    .isGreaterThanOrEqualTo(1100 * MS);
-        }
-        // and the limit is also used: 500 calls take about 500 / 25 windows
-        assertThat(starts.get(starts.size() - 1) - starts.get(0)).isLessThan(20 * 1100 * MS);
     }
 
     @Test
-    void aTurnFurtherAwayThanMaxWaitIsRefusedWithWhenToComeBackAndReservesNothing() {
-        FakeTime time = new FakeTime();
-        RateLimit limit = time.limit(2, 1000, 500);
-        time.call(limit);
-        time.call(limit);
-        assertThatThrownBy(() -> limit.acquire("start")).isInstanceOfSatisfying(ProveThrottledException.class,
-                e -> {
-                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+    void aTurnFurtherAwayThanMaxWaitIsRefusedAtOnceAndNothingRuns() {
+        RateLimit limit = new RateLimit(1, Duration.ofSeconds(3), Duration.ofMillis(500));
+        timed(limit, 0);
+        AtomicInteger ran = new AtomicInteger();
+        long began = System.nanoTime();
+        assertThatThrownBy(() -> limit.call("start", ran::incrementAndGet))
+                .isInstanceOfSatisfying(ProveThrottledException.class, e -> {
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
                     assertThat(e.isTransient()).isTrue();
                     assertThat(e.getMessage()).contains("'start'");
                 });
-        time.advance(600); // the next turn is now 400 ms away: within maxWait
-        long before = time.now.get();
-        time.call(limit);
-        assertThat(time.now.get() - before).isEqualTo(400 * MS);
+        assertThat(System.nanoTime() - began).as("refused without waiting").isLessThan(300 * MS);
+        assertThat(ran).hasValue(0);
     }
 
     @Test
-    void retryAfterIsRoundedUpToWholeSecondsAndNeverZero() {
-        assertThat(new ProveThrottledException("x", Duration.ofMillis(1)).retryAfter())
-                .contains(Duration.ofSeconds(1));
-        assertThat(new ProveThrottledException("x", Duration.ofMillis(2100)).retryAfter())
-                .contains(Duration.ofSeconds(3));
+    void whenEverySlotIsInFlightACallWaitsAtMostMaxWait() throws Exception {
+        RateLimit limit = new RateLimit(1, Duration.ofMillis(100), Duration.ofMillis(300));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            var slow = pool.submit(() -> timed(limit, 1500));
+            sleep(50);
+            long began = System.nanoTime();
+            assertThatThrownBy(() -> timed(limit, 0)).isInstanceOf(ProveThrottledException.class);
+            assertThat(System.nanoTime() - began).isBetween(250 * MS, 1200 * MS);
+            slow.get(5, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
-    void realThreadsAreSpacedByTheRealClock() throws Exception {
-        RateLimit limit = new RateLimit(5, Duration.ofMillis(200), Duration.ofSeconds(5));
-        int threads = 20;
+    void aFailedCallEndsToo() {
+        RateLimit limit = new RateLimit(1, Duration.ofMillis(100), Duration.ofSeconds(2));
+        assertThatThrownBy(() -> limit.call("unify", () -> {
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(timed(limit, 0)).isNotNull();
+    }
+
+    @Test
+    void manyThreadsNeverHaveMoreThanThePermitsCountedInOneWindowWhereverProveCountsThem() throws Exception {
+        int permits = 5;
+        long window = 200 * MS;
+        RateLimit limit = new RateLimit(permits, Duration.ofNanos(window), Duration.ofSeconds(30));
+        int threads = 16;
+        int perThread = 6;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Long> starts = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
-        AtomicInteger done = new AtomicInteger();
         for (int i = 0; i < threads; i++) {
             pool.submit(() -> {
                 go.await();
-                limit.acquire("unify");
-                synchronized (starts) {
-                    starts.add(System.nanoTime());
+                for (int k = 0; k < perThread; k++) {
+                    Span span = timed(limit, ThreadLocalRandom.current().nextInt(0, 60));
+                    synchronized (spans) {
+                        spans.add(span);
+                    }
                 }
-                done.incrementAndGet();
                 return null;
             });
         }
         go.countDown();
         pool.shutdown();
-        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(done).hasValue(threads);
-        starts.sort(null);
-        for (int i = 0; i + 5 < starts.size(); i++) {
-            assertThat(starts.get(i + 5) - starts.get(i)).isGreaterThanOrEqualTo(195 * MS);
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(spans).hasSize(threads * perThread);
+        // Whenever a call started, fewer than `permits` other calls were in flight or had ended within the
+        // window: so no window of that length can hold more than `permits` of them, at any moment of each call.
+        for (Span call : spans) {
+            long overlapping = spans.stream().filter(other -> other != call && other.start() <= call.start()
+                    && other.end() > call.start() - window).count();
+            assertThat(overlapping).isLessThan(permits);
         }
     }
 
@@ -140,12 +153,20 @@ class RateLimitTest {
     }
 
     @Test
+    void retryAfterIsRoundedUpToWholeSecondsAndNeverZero() {
+        assertThat(new ProveThrottledException("x", Duration.ofMillis(1)).retryAfter())
+                .contains(Duration.ofSeconds(1));
+        assertThat(new ProveThrottledException("x", Duration.ofMillis(2100)).retryAfter())
+                .contains(Duration.ofSeconds(3));
+    }
+
+    @Test
     void theNodeShareIsTheRateDividedByTheNodesAtLeastOne() {
-        assertThat(new RateLimitConfig(25, 1, Duration.ofSeconds(2), Duration.ofMillis(100)).perNode()).isEqualTo(25);
-        assertThat(new RateLimitConfig(25, 3, Duration.ofSeconds(2), Duration.ofMillis(100)).perNode()).isEqualTo(8);
-        assertThat(new RateLimitConfig(2, 5, Duration.ofSeconds(2), Duration.ofMillis(100)).perNode()).isEqualTo(1);
-        assertThat(new RateLimitConfig(25, 1, Duration.ofSeconds(2), Duration.ofMillis(100)).window())
-                .isEqualTo(Duration.ofMillis(1100));
+        assertThat(new RateLimitConfig(25, 1, Duration.ofSeconds(2), Duration.ofMillis(50)).perNode()).isEqualTo(25);
+        assertThat(new RateLimitConfig(25, 3, Duration.ofSeconds(2), Duration.ofMillis(50)).perNode()).isEqualTo(8);
+        assertThat(new RateLimitConfig(2, 5, Duration.ofSeconds(2), Duration.ofMillis(50)).perNode()).isEqualTo(1);
+        assertThat(new RateLimitConfig(25, 1, Duration.ofSeconds(2), Duration.ofMillis(50)).window())
+                .isEqualTo(Duration.ofMillis(1050));
         assertThatThrownBy(() -> new RateLimitConfig(25, 0, Duration.ofSeconds(2), Duration.ZERO))
                 .isInstanceOf(ProveConfigurationException.class);
     }
