@@ -38,7 +38,7 @@ import it.org.provegateway.support.ServerHeap;
 /**
  * The registry's batch API with a registry of 110,000 bindings (100,000 numbers and customers in every state): the
  * bulk check answers each of 10,000 items correctly, and the change feed, read while flows run, returns every change
- * exactly once. The registry is seeded once for the class (through the test probe, in JDBC batches) and removed after.
+ * exactly once. The registry is seeded once for the class (through the test probe) and removed after.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class KeyBindingLookupsIT extends GatewayIT {
@@ -47,6 +47,8 @@ class KeyBindingLookupsIT extends GatewayIT {
     /** Seeded number i is +1 300 000 0000 + i; numbers from +1 301 000 0000 are never seeded. */
     static final long SEEDED_BASE = 3_000_000_000L;
     static final long UNKNOWN_BASE = 3_010_000_000L;
+    /** Seeded row by row; the other blocks are copies (see {@link #seedRegistry()}). */
+    static final int BLOCK = 10_000;
 
     final Sandbox sandbox = new Sandbox(SANDBOX);
     final Instant now = Instant.now();
@@ -69,31 +71,37 @@ class KeyBindingLookupsIT extends GatewayIT {
         String ended = columns + "(?, ?, NULL, ?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP),"
                 + " CAST(? AS TIMESTAMP), 0)";
         long started = System.nanoTime();
+        // Block 0 (numbers 0 to 9,999) row by row in JDBC batches, then blocks 1 to 9 as copies made by the database:
+        // every key has the block digit at a fixed place, and states depend only on i % 20, the same in every block.
         List<List<Object>> liveRows = new ArrayList<>();
         List<List<Object>> endedRows = new ArrayList<>();
-        int inserted = 0;
-        for (int i = 0; i < SEEDED; i++) {
+        for (int i = 0; i < BLOCK; i++) {
             for (Seed seed : seeds(i)) {
-                List<Object> row = new ArrayList<>(List.of(seed.id, "seed-dev-" + seed.id.substring(4, 8) + "-" + i));
+                String device = "seed-dev-" + seed.id.charAt(7) + "-" + String.format("%06d", i);
+                List<Object> row = new ArrayList<>(List.of(seed.id, device));
                 if (seed.state.equals("ACTIVE") || seed.state.equals("STALE")) {
-                    row.add(row.get(1));
+                    row.add(device);
                 }
-                row.addAll(List.of(seededNumber(i), "PROVE-" + i, "SEED-" + i, seed.state, ts(seed.boundAt),
-                        ts(seed.lastUsedAt), ts(seed.changedAt)));
-                (row.size() == 11 ? liveRows : endedRows).add(row);
-            }
-            if (liveRows.size() >= 5000) {
-                inserted += db.batch(live, liveRows);
-                liveRows.clear();
-            }
-            if (endedRows.size() >= 5000) {
-                inserted += db.batch(ended, endedRows);
-                endedRows.clear();
+                row.addAll(List.of(seededNumber(i), String.format("PROVE-%06d", i), customerRef(i), seed.state,
+                        ts(seed.boundAt), ts(seed.lastUsedAt), ts(seed.changedAt)));
+                (row.size() == 10 ? liveRows : endedRows).add(row);
             }
         }
-        inserted += liveRows.isEmpty() ? 0 : db.batch(live, liveRows);
-        inserted += endedRows.isEmpty() ? 0 : db.batch(ended, endedRows);
+        int inserted = db.batch(live, liveRows) + db.batch(ended, endedRows);
+        for (int block = 1; block < SEEDED / BLOCK; block++) {
+            String k = "'" + block + "'";
+            inserted += db.update(columns.replace("VALUES ", "") + " SELECT SUBSTR(id, 1, 31) || " + k
+                    + " || SUBSTR(id, 33), SUBSTR(device_id, 1, 12) || " + k + " || SUBSTR(device_id, 14),"
+                    + " SUBSTR(active_device_id, 1, 12) || " + k + " || SUBSTR(active_device_id, 14),"
+                    + " SUBSTR(phone_number, 1, 7) || " + k + " || SUBSTR(phone_number, 9),"
+                    + " SUBSTR(prove_id, 1, 7) || " + k + " || SUBSTR(prove_id, 9),"
+                    + " SUBSTR(customer_ref, 1, 6) || " + k + " || SUBSTR(customer_ref, 8),"
+                    + " state, bound_at, last_used_at, state_changed_at, version FROM key_binding"
+                    + " WHERE id LIKE 'seed%' AND SUBSTR(id, 32, 1) = '0'");
+        }
         assertThat(inserted).isEqualTo(SEEDED + SEEDED / 10);
+        assertThat(db.count("SELECT COUNT(*) FROM key_binding WHERE phone_number = ? AND customer_ref = ? AND id = ?",
+                seededNumber(98_765), customerRef(98_765), seedId(0, 98_765))).isEqualTo(1);
         System.out.printf("Seeded %d key bindings in %d ms%n", inserted,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
@@ -154,6 +162,10 @@ class KeyBindingLookupsIT extends GatewayIT {
         return "+1" + (SEEDED_BASE + i);
     }
 
+    static String customerRef(int i) {
+        return String.format("SEED-%06d", i);
+    }
+
     static String ts(Instant instant) {
         return Timestamp.from(instant).toString();
     }
@@ -170,7 +182,7 @@ class KeyBindingLookupsIT extends GatewayIT {
                 int i = (j * 7 + 3) % SEEDED;
                 long national = SEEDED_BASE + i;
                 // Two spellings of a number: E.164, and national with separators.
-                items.add(j % 2 == 0 ? seededNumber(i) : String.format("(%d) %d-%d", national / 10_000_000,
+                items.add(j % 2 == 0 ? seededNumber(i) : String.format("(%03d) %03d-%04d", national / 10_000_000,
                         national / 10_000 % 1000, national % 10_000));
                 String[] expected = expected(i);
                 expectations.put(j, new String[] {expected[0], expected[1], seededNumber(i)});
@@ -217,7 +229,7 @@ class KeyBindingLookupsIT extends GatewayIT {
     void aBulkCheckOfCustomerReferencesAnswersEachInOrder() {
         List<Object> items = new ArrayList<>();
         for (int j = 0; j < 2_000; j++) {
-            items.add(j % 10 == 9 ? "NOBODY-" + j : "SEED-" + (j * 13));
+            items.add(j % 10 == 9 ? "NOBODY-" + j : customerRef(j * 13));
         }
         items.add("x".repeat(65));
         items.add("   ");
@@ -331,10 +343,15 @@ class KeyBindingLookupsIT extends GatewayIT {
         return max == null ? 0 : Long.parseLong(max);
     }
 
-    /** A mobile flow passed with the SMS code on a device; answers the flow's deviceId. */
+    /** A mobile flow of Lorant passed with the SMS code on a device; answers the flow's deviceId. */
     String passOtp(String customer, String device) {
+        return passOtp("2001004014", customer, device);
+    }
+
+    /** A mobile flow passed with the SMS code on a device; answers the flow's deviceId. */
+    String passOtp(String phone, String customer, String device) {
         JsonPath started = given().contentType(ContentType.JSON)
-                .body(Map.of("phoneNumber", "2001004014", "possessionType", "mobile", "customerReference", customer))
+                .body(Map.of("phoneNumber", phone, "possessionType", "mobile", "customerReference", customer))
                 .post(API + "/possession-flows").then().statusCode(201).extract().jsonPath();
         sandbox.clientStep(started.getString("authToken"), "otp", Map.of("device", device, "otp", "1234")).then()
                 .statusCode(200);
@@ -342,12 +359,16 @@ class KeyBindingLookupsIT extends GatewayIT {
                 .body("status", equalTo("VERIFIED")).extract().jsonPath().getString("deviceId");
     }
 
-    /** One writer's round: bind on a new device (otp), use the key again, revoke it, bind another by unify-bind. */
-    void writerRound(String name) {
+    /**
+     * One writer's round: bind on a new device (otp), use the key again, revoke it, bind another by unify-bind. Each
+     * writer has its own test user, so that device recovery (by phone number) never picks another writer's key while
+     * that one is being revoked.
+     */
+    void writerRound(String phone, String name) {
         String customer = "FEED-" + name;
-        String deviceId = passOtp(customer, "dev-" + name);
+        String deviceId = passOtp(phone, customer, "dev-" + name);
         JsonPath again = given().contentType(ContentType.JSON)
-                .body(Map.of("phoneNumber", "2001004014", "possessionType", "mobile", "customerReference", customer))
+                .body(Map.of("phoneNumber", phone, "possessionType", "mobile", "customerReference", customer))
                 .post(API + "/possession-flows").then().statusCode(201).extract().jsonPath();
         sandbox.clientStep(again.getString("authToken"), "key", Map.of("device", "dev-" + name)).then()
                 .statusCode(200);
@@ -359,7 +380,7 @@ class KeyBindingLookupsIT extends GatewayIT {
                 .body("state", equalTo("REVOKED"));
 
         JsonPath none = given().contentType(ContentType.JSON)
-                .body(Map.of("phoneNumber", "2001004014", "possessionType", "none"))
+                .body(Map.of("phoneNumber", phone, "possessionType", "none", "customerReference", customer + "-b"))
                 .post(API + "/possession-flows").then().statusCode(201).extract().jsonPath();
         sandbox.clientStep(none.getString("authToken"), "key", Map.of("device", "bind-" + name)).then()
                 .statusCode(200);
@@ -375,7 +396,8 @@ class KeyBindingLookupsIT extends GatewayIT {
         String[] cursor = {null};
         readAll(cursor, 1000);
         long startSeq = lastSeq();
-        int writers = 3;
+        List<String> users = List.of("2001004014", "2001004016", "+2001004025"); // Lorant, Inge, Bertie: otp 1234
+        int writers = users.size();
         int rounds = 5;
         ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -383,9 +405,10 @@ class KeyBindingLookupsIT extends GatewayIT {
             List<CompletableFuture<Void>> work = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 String writer = "w" + w + "-" + UUID.randomUUID().toString().substring(0, 8);
+                String phone = users.get(w);
                 work.add(CompletableFuture.runAsync(() -> {
                     for (int r = 0; r < rounds; r++) {
-                        writerRound(writer + "-" + r);
+                        writerRound(phone, writer + "-" + r);
                     }
                 }, pool));
             }
