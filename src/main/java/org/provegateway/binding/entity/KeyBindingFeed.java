@@ -10,7 +10,9 @@ import jakarta.persistence.Table;
  * commits. It makes the change feed exact: {@code key_binding_event.seq} is an identity value, handed out at insert
  * time, while transactions commit in any order; with this lock only one transaction at a time can insert events, so
  * a higher {@code seq} is always committed after every lower one, and a reader paging with "seq &gt; cursor" can
- * never pass over an event that commits later.
+ * never pass over an event that commits later. This relies on the identity handing out increasing values across
+ * connections, as both databases do with the schema's defaults (PostgreSQL: {@code CACHE 1}; Derby preallocates in one
+ * shared generator); a per-session cache on PostgreSQL ({@code ALTER SEQUENCE ... CACHE n}) would break it.
  *
  * <p>Cost: binding changes are serialised from a transaction's first event to its commit. Those transactions are
  * short (no Prove call runs inside one; see {@code PossessionOutcomes}), so the lock is held for milliseconds and the
