@@ -1,9 +1,15 @@
 package org.provegateway;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 
 import org.provegateway.binding.control.BindingAdministration;
+import org.provegateway.binding.control.BindingChanges;
 import org.provegateway.binding.control.BindingView;
+import org.provegateway.binding.control.BulkCheck;
+import org.provegateway.binding.control.BulkChecks;
+import org.provegateway.binding.control.ChangePage;
 import org.provegateway.binding.control.KeyBindings.Lookup;
 import org.provegateway.identity.control.IdentityFlow;
 import org.provegateway.identity.control.IdentityStart;
@@ -34,6 +40,12 @@ public class ProveService {
 
     @Inject
     BindingAdministration bindings;
+
+    @Inject
+    BulkChecks bulkChecks;
+
+    @Inject
+    BindingChanges changes;
 
     public PossessionStarted startPossession(PossessionStart command) {
         return possession.start(command);
@@ -69,5 +81,19 @@ public class ProveService {
 
     public BindingView revokeBinding(String bindingId, String reason) {
         return bindings.revoke(bindingId, reason);
+    }
+
+    /** Reads a bulk check request (refusing it whole if it is malformed or too large). */
+    public BulkCheck readBulkCheck(InputStream body) {
+        return bulkChecks.read(body);
+    }
+
+    /** Streams the answer to a bulk check. */
+    public void answerBulkCheck(BulkCheck check, OutputStream out) {
+        bulkChecks.answer(check, out);
+    }
+
+    public ChangePage bindingChanges(String after, String limit) {
+        return changes.after(after, limit);
     }
 }

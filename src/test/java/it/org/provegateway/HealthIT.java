@@ -4,27 +4,34 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
 class HealthIT extends GatewayIT {
 
     @Test
-    void gatewayIsUpWithMigratedSchema() {
+    void gatewayIsUpWithMigratedSchema() throws IOException {
         given().get(HOST + "/health").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("database"))
-                .body("checks.find { it.name == 'database' }.data.schemaVersion", equalTo(latestMigration()));
+                .body("checks.find { it.name == 'database' }.data.schemaVersion", equalTo(newestMigration()));
     }
 
-    /** The highest version in db/migration (Failsafe runs in the project directory). */
-    static String latestMigration() {
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("db/migration"))) {
-            return Integer.toString(files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    /** The version of the newest migration in db/migration (V<n>__...sql), which the gateway applied at start-up. */
+    static String newestMigration() throws IOException {
+        Pattern name = Pattern.compile("V([0-9]+)__.*\\.sql");
+        try (Stream<Path> files = Files.list(Path.of("db", "migration"))) {
+            return files.map(file -> name.matcher(file.getFileName().toString())).filter(Matcher::matches)
+                    .map(match -> Integer.valueOf(match.group(1))).max(Comparator.naturalOrder()).orElseThrow()
+                    .toString();
         }
     }
 }

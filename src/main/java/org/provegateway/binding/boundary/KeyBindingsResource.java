@@ -1,20 +1,29 @@
 package org.provegateway.binding.boundary;
 
+import java.io.InputStream;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.provegateway.ProveService;
 import org.provegateway.binding.control.BindingView;
+import org.provegateway.binding.control.BulkCheck;
+import org.provegateway.binding.control.ChangePage;
 import org.provegateway.binding.control.KeyBindings.Lookup;
 import org.provegateway.platform.boundary.Problem;
+import org.provegateway.platform.boundary.Roles;
 import org.provegateway.platform.control.GatewayException;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +31,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /** The Prove Key binding registry, for batch jobs (lookups) and operators (revocation). */
 @Path("key-bindings")
@@ -79,6 +89,58 @@ public class KeyBindingsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BindingView revoke(@PathParam("bindingId") @Size(max = 36) String bindingId) {
         return prove.revokeBinding(bindingId, null);
+    }
+
+    @POST
+    @Path("bulk-check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BINDING_READER, Roles.BINDING_ADMIN})
+    @Operation(summary = "The binding state of up to 10,000 phone numbers or customer references",
+            description = "Body: {\"phoneNumbers\": [...]} or {\"customerReferences\": [...]} (exactly one). The "
+                    + "answer is streamed: one result per item, in the items' order, with its index and state: active, "
+                    + "due-for-deactivation (unused for 12 months), stale (Prove answered 9101: rebind required), "
+                    + "revoked, deactivated, superseded (the key moved to another number), none, or invalid (with an "
+                    + "error; an invalid item never fails the batch). Several bindings: the best live one counts, "
+                    + "else the one that changed last. Phone numbers are answered in E.164 form.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "phoneNumbers", value = "{\"phoneNumbers\":[\"2001004014\",\"+12001004015\"]}"),
+            @ExampleObject(name = "customerReferences", value = "{\"customerReferences\":[\"CUST-1\",\"CUST-2\"]}")}))
+    @APIResponse(responseCode = "200", description = "One result per item, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answer",
+                    value = "{\"lookup\":\"phoneNumber\",\"results\":[{\"index\":0,\"phoneNumber\":"
+                            + "\"+12001004014\",\"state\":\"active\",\"bindingId\":\"6f1c…\",\"deviceId\":"
+                            + "\"b2a0…\",\"lastUsedAt\":\"2026-01-05T10:00:00Z\",\"stateChangedAt\":"
+                            + "\"2025-11-02T09:00:00Z\"},{\"index\":1,\"phoneNumber\":\"+12001004015\","
+                            + "\"state\":\"none\"},{\"index\":2,\"state\":\"invalid\",\"error\":"
+                            + "\"is not a phone number (NOT_A_NUMBER)\"}],\"count\":3}")))
+    @APIResponse(responseCode = "400", description = "Not a JSON object with exactly one of the two arrays",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "payload-too-large: more than 10,000 items",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public StreamingOutput bulkCheck(InputStream body) {
+        BulkCheck check = prove.readBulkCheck(body);
+        return out -> prove.answerBulkCheck(check, out);
+    }
+
+    @GET
+    @Path("changes")
+    @RolesAllowed({Roles.BINDING_READER, Roles.BINDING_ADMIN})
+    @Operation(summary = "Every binding change after a cursor, oldest first (the change feed)",
+            description = "Start without 'after', then pass each page's nextCursor. Every change appears exactly once, "
+                    + "in commit order, even while flows keep changing bindings; an empty page keeps the cursor. "
+                    + "Cursors are opaque and stay valid. Each change has the event (BOUND, USED, REBOUND, SUPERSEDED, "
+                    + "STALE, REVOKED, DEACTIVATED), the binding's state right after it, and the binding's current "
+                    + "identifiers.")
+    @APIResponse(responseCode = "200", description = "A page of changes",
+            content = @Content(schema = @Schema(implementation = ChangePage.class)))
+    @APIResponse(responseCode = "400", description = "Not a cursor of this feed, or limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ChangePage changes(
+            @Parameter(description = "nextCursor (or a change's cursor) of an earlier page; none: from the start")
+            @QueryParam("after") @Size(max = 64) String after,
+            @Parameter(description = "Most changes in the page: 1 to 1000 (bindings.changes.max-limit), default 100")
+            @QueryParam("limit") @Size(max = 10) String limit) {
+        return prove.bindingChanges(after, limit);
     }
 
     private static int count(String value) {

@@ -1,12 +1,14 @@
 package org.provegateway.binding.control;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.provegateway.binding.entity.BindingEventType;
 import org.provegateway.binding.entity.KeyBinding;
 import org.provegateway.binding.entity.KeyBindingEvent;
+import org.provegateway.binding.entity.KeyBindingFeed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,7 +19,8 @@ import jakarta.transaction.Transactional;
 /**
  * The Prove Key binding registry: records what every successful possession check, 9101, 8019 and revocation
  * means for the device's binding, with its history. At most one live binding per device (enforced by the
- * database's unique {@code active_device_id}).
+ * database's unique {@code active_device_id}). Every history entry is written under the change feed's lock (see
+ * {@link KeyBindingFeed}), so that the change feed sees events in commit order.
  */
 @ApplicationScoped
 @Transactional
@@ -98,6 +101,37 @@ public class KeyBindings {
         return em.createNamedQuery(lookup.query, KeyBinding.class).setParameter("value", value).getResultList();
     }
 
+    /**
+     * Bindings found by any of several values of one identifier (at most a few hundred: they become one SQL
+     * {@code IN} list), in no particular order. Called outside a transaction, each call is its own transaction, so
+     * the bindings read are not kept in a persistence context once it returns.
+     */
+    public List<KeyBinding> findByAny(Lookup lookup, Collection<String> values) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(lookup.anyQuery, KeyBinding.class).setParameter("values", values)
+                .getResultList();
+    }
+
+    /**
+     * Up to {@code max} binding events after position {@code after} of the change feed, oldest first, each with its
+     * binding as it is now. Because events are written in commit order (see {@link KeyBindingFeed}), every event
+     * committed later has a higher position than all of these.
+     */
+    public List<BindingChange> changesAfter(long after, int max) {
+        List<Object[]> rows = em.createNamedQuery(KeyBindingEvent.AFTER, Object[].class).setParameter("after", after)
+                .setMaxResults(max).getResultList();
+        return rows.stream().map(row -> {
+            KeyBindingEvent event = (KeyBindingEvent) row[0];
+            KeyBinding binding = (KeyBinding) row[1];
+            return new BindingChange(event.seq(), binding.id(), event.event().name(),
+                    event.event().resultingState().name(), event.occurredAt(), event.flowId().orElse(null),
+                    event.detail().orElse(null), binding.deviceId(), binding.phoneNumber(),
+                    binding.customerRef().orElse(null), binding.proveId().orElse(null));
+        }).toList();
+    }
+
     public List<KeyBindingEvent> history(String bindingId) {
         return em.createNamedQuery(KeyBindingEvent.OF_BINDING, KeyBindingEvent.class)
                 .setParameter("bindingId", bindingId).getResultList();
@@ -112,7 +146,16 @@ public class KeyBindings {
         return first(query.getResultList());
     }
 
+    /**
+     * Writes a history entry. First takes the change feed's row lock (kept until the transaction ends; taking it again
+     * in the same transaction is free), so that this transaction's events get their {@code seq} only after every
+     * earlier event-writing transaction has committed.
+     */
     private void record(KeyBinding binding, BindingEventType type, String flowId, String detail, Instant now) {
+        if (em.createNamedQuery(KeyBindingEvent.LOCK_FEED).executeUpdate() != 1) {
+            throw new IllegalStateException("key_binding_feed has no row " + KeyBindingFeed.ROW
+                    + ": the database is not migrated to this gateway's schema");
+        }
         em.persist(new KeyBindingEvent(binding, type, flowId, detail, now));
     }
 
@@ -122,15 +165,17 @@ public class KeyBindings {
 
     /** The identifiers batch jobs and operators look bindings up by. */
     public enum Lookup {
-        DEVICE_ID(KeyBinding.BY_DEVICE),
-        PHONE_NUMBER(KeyBinding.BY_PHONE),
-        CUSTOMER_REF(KeyBinding.BY_CUSTOMER),
-        PROVE_ID(KeyBinding.BY_PROVE_ID);
+        DEVICE_ID(KeyBinding.BY_DEVICE, KeyBinding.BY_DEVICES),
+        PHONE_NUMBER(KeyBinding.BY_PHONE, KeyBinding.BY_PHONES),
+        CUSTOMER_REF(KeyBinding.BY_CUSTOMER, KeyBinding.BY_CUSTOMERS),
+        PROVE_ID(KeyBinding.BY_PROVE_ID, KeyBinding.BY_PROVE_IDS);
 
         private final String query;
+        private final String anyQuery;
 
-        Lookup(String query) {
+        Lookup(String query, String anyQuery) {
             this.query = query;
+            this.anyQuery = anyQuery;
         }
     }
 }

@@ -37,6 +37,10 @@ import jakarta.persistence.Version;
         + " ORDER BY b.boundAt DESC, b.id")
 @NamedQuery(name = KeyBinding.BY_PROVE_ID, query = "SELECT b FROM KeyBinding b WHERE b.proveId = :value"
         + " ORDER BY b.boundAt DESC, b.id")
+@NamedQuery(name = KeyBinding.BY_DEVICES, query = "SELECT b FROM KeyBinding b WHERE b.deviceId IN :values")
+@NamedQuery(name = KeyBinding.BY_PHONES, query = "SELECT b FROM KeyBinding b WHERE b.phoneNumber IN :values")
+@NamedQuery(name = KeyBinding.BY_CUSTOMERS, query = "SELECT b FROM KeyBinding b WHERE b.customerRef IN :values")
+@NamedQuery(name = KeyBinding.BY_PROVE_IDS, query = "SELECT b FROM KeyBinding b WHERE b.proveId IN :values")
 public class KeyBinding {
 
     public static final String LIVE_BY_DEVICE = "KeyBinding.liveByDevice";
@@ -46,6 +50,10 @@ public class KeyBinding {
     public static final String BY_PHONE = "KeyBinding.byPhone";
     public static final String BY_CUSTOMER = "KeyBinding.byCustomer";
     public static final String BY_PROVE_ID = "KeyBinding.byProveId";
+    public static final String BY_DEVICES = "KeyBinding.byDevices";
+    public static final String BY_PHONES = "KeyBinding.byPhones";
+    public static final String BY_CUSTOMERS = "KeyBinding.byCustomers";
+    public static final String BY_PROVE_IDS = "KeyBinding.byProveIds";
 
     /** Prove's inactivity rule for Prove Keys. */
     public static final int KEY_INACTIVITY_MONTHS = 12;

@@ -17,9 +17,17 @@ import jakarta.persistence.Table;
 @Table(name = "key_binding_event")
 @NamedQuery(name = KeyBindingEvent.OF_BINDING,
         query = "SELECT e FROM KeyBindingEvent e WHERE e.bindingId = :bindingId ORDER BY e.seq")
+@NamedQuery(name = KeyBindingEvent.AFTER, query = "SELECT e, b FROM KeyBindingEvent e, KeyBinding b"
+        + " WHERE b.id = e.bindingId AND e.seq > :after ORDER BY e.seq")
+@NamedQuery(name = KeyBindingEvent.LOCK_FEED,
+        query = "UPDATE KeyBindingFeed f SET f.changes = f.changes + 1 WHERE f.id = " + KeyBindingFeed.ROW)
 public class KeyBindingEvent {
 
     public static final String OF_BINDING = "KeyBindingEvent.ofBinding";
+    /** Events after a position of the change feed, oldest first, each with its binding (as it is now). */
+    public static final String AFTER = "KeyBindingEvent.after";
+    /** Takes the change feed's row lock for the rest of the transaction; see {@link KeyBindingFeed}. */
+    public static final String LOCK_FEED = "KeyBindingEvent.lockFeed";
 
     @Id
     @Column(name = "id", length = 36)
@@ -56,6 +64,11 @@ public class KeyBindingEvent {
         this.flowId = flowId;
         this.detail = detail;
         this.occurredAt = now;
+    }
+
+    /** The event's position in the change feed; assigned by the database on insert. */
+    public long seq() {
+        return seq;
     }
 
     public String bindingId() {

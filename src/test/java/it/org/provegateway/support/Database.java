@@ -38,4 +38,19 @@ public final class Database {
     public long count(String sql, Object... params) {
         return Long.parseLong(rows(sql, params).get(0).values().iterator().next());
     }
+
+    /** Runs one statement for every row of parameters, in JDBC batches and one transaction; answers rows changed. */
+    public int batch(String sql, List<List<Object>> rows) {
+        return given().contentType(ContentType.JSON).body(Map.of("sql", sql, "rows", rows))
+                .post(probeUrl + "/batch").then().statusCode(200).extract().jsonPath().getInt("updated");
+    }
+
+    /**
+     * Runs statements (each a map with "sql" and "params") in one transaction kept open for holdMillis, then commits;
+     * answers the server's clock (epoch millis) at the commit. Blocks for as long.
+     */
+    public long holdTransaction(List<Map<String, Object>> statements, int holdMillis) {
+        return given().contentType(ContentType.JSON).body(Map.of("statements", statements, "holdMillis", holdMillis))
+                .post(probeUrl + "/hold").then().statusCode(200).extract().jsonPath().getLong("committedAt");
+    }
 }

@@ -41,15 +41,7 @@ public class DbProbe {
     public JsonObject execute(JsonObject request) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(request.getString("sql"))) {
-            JsonArray params = request.containsKey("params") ? request.getJsonArray("params") : JsonValue.EMPTY_JSON_ARRAY;
-            for (int i = 0; i < params.size(); i++) {
-                JsonValue value = params.get(i);
-                switch (value.getValueType()) {
-                    case NUMBER -> statement.setLong(i + 1, params.getJsonNumber(i).longValue());
-                    case STRING -> statement.setString(i + 1, params.getString(i));
-                    default -> statement.setObject(i + 1, null);
-                }
-            }
+            bind(statement, request.containsKey("params") ? request.getJsonArray("params") : JsonValue.EMPTY_JSON_ARRAY);
             JsonArrayBuilder rows = Json.createArrayBuilder();
             int updated = -1;
             if (statement.execute()) {
@@ -73,6 +65,80 @@ public class DbProbe {
                 updated = statement.getUpdateCount();
             }
             return Json.createObjectBuilder().add("rows", rows).add("updated", updated).build();
+        }
+    }
+
+    /**
+     * {"sql": "INSERT ...", "rows": [["a", 1], ...]} → {"updated": n}: one statement run for every row of parameters
+     * as JDBC batches, in one transaction (seeding large registries quickly).
+     */
+    @POST
+    @Path("batch")
+    public JsonObject batch(JsonObject request) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            int updated = 0;
+            try (PreparedStatement statement = connection.prepareStatement(request.getString("sql"))) {
+                JsonArray rows = request.getJsonArray("rows");
+                for (int r = 0; r < rows.size(); r++) {
+                    bind(statement, rows.getJsonArray(r));
+                    statement.addBatch();
+                    if ((r + 1) % 1000 == 0 || r == rows.size() - 1) {
+                        for (int count : statement.executeBatch()) {
+                            updated += count == PreparedStatement.SUCCESS_NO_INFO ? 1 : count;
+                        }
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            return Json.createObjectBuilder().add("updated", updated).build();
+        }
+    }
+
+    /**
+     * {"statements": [{"sql": ..., "params": [...]}], "holdMillis": n} → {"committedAt": epoch millis}: runs the
+     * statements in one transaction, keeps it open (with its locks) for holdMillis, then commits. Stands for another
+     * gateway node's transaction in tests of concurrent writers.
+     */
+    @POST
+    @Path("hold")
+    public JsonObject hold(JsonObject request) throws SQLException, InterruptedException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (JsonValue value : request.getJsonArray("statements")) {
+                    JsonObject step = value.asJsonObject();
+                    try (PreparedStatement statement = connection.prepareStatement(step.getString("sql"))) {
+                        bind(statement, step.containsKey("params") ? step.getJsonArray("params")
+                                : JsonValue.EMPTY_JSON_ARRAY);
+                        statement.execute();
+                    }
+                }
+                Thread.sleep(request.getInt("holdMillis"));
+                connection.commit();
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            return Json.createObjectBuilder().add("committedAt", System.currentTimeMillis()).build();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, JsonArray params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            JsonValue value = params.get(i);
+            switch (value.getValueType()) {
+                case NUMBER -> statement.setLong(i + 1, params.getJsonNumber(i).longValue());
+                case STRING -> statement.setString(i + 1, params.getString(i));
+                default -> statement.setObject(i + 1, null);
+            }
         }
     }
 
