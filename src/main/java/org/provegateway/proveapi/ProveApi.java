@@ -84,6 +84,7 @@ import org.provegateway.proveapi.wire.ValidateResponse;
  * <p>Constructed directly (unit tests) the annotations are inert.
  */
 @ApplicationScoped
+@Measured
 public class ProveApi {
 
     private static final String BEARER = "Bearer ";
@@ -109,8 +110,8 @@ public class ProveApi {
     }
 
     @Inject
-    public ProveApi(ProveApiConfig config, ProveClients clients) {
-        this(clients.v3Client(), new TokenProvider(clientCredentials(config, clients.tokenClient()),
+    public ProveApi(ProveApiConfig config, ProveClients clients, ProveCalls calls) {
+        this(clients.v3Client(), new TokenProvider(calls.observe(clientCredentials(config, clients.tokenClient())),
                 Clock.systemUTC(), config.tokenRefreshAhead()));
     }
 

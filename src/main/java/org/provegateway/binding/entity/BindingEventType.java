@@ -8,5 +8,7 @@ public enum BindingEventType {
     SUPERSEDED,
     STALE,
     REVOKED,
-    DEACTIVATED
+    DEACTIVATED,
+    /** The binding-health job warned that Prove will deactivate the key soon (no state change). */
+    DEACTIVATION_WARNING
 }
