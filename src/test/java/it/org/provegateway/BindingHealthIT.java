@@ -87,10 +87,16 @@ class BindingHealthIT extends GatewayIT {
         return db.count(sql);
     }
 
+    static void log(String step, long began) {
+        System.out.printf("BindingHealthIT: %s after %d ms%n", step, (System.nanoTime() - began) / 1_000_000);
+    }
+
     @Test
     void deactivatesExactlyTheUnusedOnesAndAFailedRunContinuesFromItsCheckpointToTheSameEndState()
             throws InterruptedException {
+        long began = System.nanoTime();
         seedRegistry();
+        log("seeded 100,000 bindings", began);
         Metrics before = Metrics.scrape(HOST);
         db.update("ALTER TABLE key_binding ADD CONSTRAINT it_bh_fail CHECK (id <> 'bh-50000' OR state <> 'DEACTIVATED')");
 
@@ -101,6 +107,7 @@ class BindingHealthIT extends GatewayIT {
                 .body("type", equalTo(TYPES + "job-running"));
 
         JsonPath failed = awaitEnd(runId);
+        log("first execution failed", began);
         assertThat(failed.getString("status")).isEqualTo("FAILED");
         assertThat(failed.getString("batchStatus")).isEqualTo("FAILED");
         assertThat(failed.getString("failure")).as("the error's kind, no database message").doesNotContain("+1999");
@@ -118,6 +125,7 @@ class BindingHealthIT extends GatewayIT {
         assertThat(continued.getString("runId")).as("the failed run is continued").isEqualTo(runId);
         assertThat(continued.getBoolean("continued")).isTrue();
         JsonPath done = awaitEnd(runId);
+        log("continued run completed", began);
 
         assertThat(done.getString("status")).isEqualTo("COMPLETED");
         assertThat(done.getInt("executions")).isEqualTo(2);
@@ -132,6 +140,7 @@ class BindingHealthIT extends GatewayIT {
         String again = given().post(RUNS).then().statusCode(202).extract().jsonPath().getString("runId");
         assertThat(again).isNotEqualTo(runId);
         JsonPath second = awaitEnd(again);
+        log("second run completed", began);
         assertThat(second.getString("status")).isEqualTo("COMPLETED");
         assertThat(second.getLong("counts.checked")).isEqualTo(98_000);
         assertThat(second.getLong("counts.deactivated")).isZero();

@@ -78,6 +78,8 @@ public class BindingHealthJobs {
         try {
             if (unfinished.isEmpty()) {
                 runs.add(run);
+            } else {
+                runs.resume(run.id(), now); // STARTED before the answer, so a poller never sees the old FAILED
             }
             long executionId = execute(run, unfinished.isPresent());
             LOG.info(() -> (unfinished.isPresent() ? "Continuing" : "Started") + " binding-health run " + run.id()

@@ -75,6 +75,12 @@ public class BindingHealthRuns {
         return owners.isEmpty() ? Optional.empty() : Optional.of(owners.get(0).toString());
     }
 
+    /** A failed run is about to be continued. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void resume(String runId, Instant now) {
+        run(runId).resume(now);
+    }
+
     /** A batch execution begins (or continues) the run. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void executing(String runId, long executionId, Instant now) {

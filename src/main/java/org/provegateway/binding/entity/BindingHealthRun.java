@@ -107,6 +107,14 @@ public class BindingHealthRun {
         this.updatedAt = asOf;
     }
 
+    /** A failed run is continued: it runs again from its checkpoint. */
+    public void resume(Instant now) {
+        this.status = Status.STARTED;
+        this.failure = null;
+        this.finishedAt = null;
+        this.updatedAt = now;
+    }
+
     /** A new batch execution runs (or continues) this run. */
     public void executing(long executionId, Instant now) {
         this.executionId = executionId;
