@@ -67,14 +67,6 @@ public class BindingHealthRuns {
                 .setParameter(1, LOCK).setParameter(2, owner).executeUpdate();
     }
 
-    /** The run holding the lock now (its lease not expired), if any. */
-    public Optional<String> lockHolder(Instant now) {
-        List<?> owners = em.createNativeQuery("SELECT owner FROM job_lock WHERE name = ? AND owner IS NOT NULL"
-                + " AND lease_until >= ?").setParameter(1, LOCK).setParameter(2, java.sql.Timestamp.from(now))
-                .getResultList();
-        return owners.isEmpty() ? Optional.empty() : Optional.of(owners.get(0).toString());
-    }
-
     /** A failed run is about to be continued. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void resume(String runId, Instant now) {
