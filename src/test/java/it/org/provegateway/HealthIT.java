@@ -28,7 +28,8 @@ import it.org.provegateway.support.Sandbox;
 /**
  * Liveness, startup and readiness. Readiness follows the database and Prove's reachability as the gateway sees it
  * from its own calls: DOWN while Prove's circuit breaker for unify is open (test.xml: it opens after 4 failures and
- * lets a trial call through after 2 s), DOWN while the database is stopped, UP again after each.
+ * lets a trial call through after 2 s), DOWN after a failed token fetch, DOWN while the database is stopped, UP
+ * again after each.
  *
  * <p>Stopping the database, on each database: embedded Derby is really shut down (a connection from a test-only
  * data source with {@code ;shutdown=true}) and kept from booting again by hiding its {@code service.properties}
@@ -105,6 +106,20 @@ class HealthIT extends GatewayIT {
         awaitReady(Duration.ofSeconds(5)); // the breaker's delay (2 s): a trial call may go through
         startLorant().then().statusCode(201);
         ready().then().statusCode(200).body("checks.find { it.name == 'prove' }.data.openCircuits", equalTo(""));
+    }
+
+    @Test
+    void readinessIsDownAfterAFailedTokenFetchUntilAFetchSucceeds() {
+        // The reset emulator forgot the gateway's token: the next call needs a new one, and /token answers 500 once.
+        sandbox.fault(Map.of("endpoint", "/token", "count", 1, "status", 500));
+        assertThat(startLorant().statusCode()).isGreaterThanOrEqualTo(500);
+        ready().then().statusCode(503)
+                .body("checks.find { it.name == 'prove' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'prove' }.data.lastTokenFetch", equalTo("http_5xx"));
+
+        startLorant().then().statusCode(201); // a new token, fetched by a real call (never by a probe)
+        ready().then().statusCode(200)
+                .body("checks.find { it.name == 'prove' }.data.lastTokenFetch", equalTo("success"));
     }
 
     @Test
