@@ -91,6 +91,7 @@ import org.provegateway.proveapi.wire.ValidateResponse;
  * <p>Constructed directly (unit tests) the annotations are inert.
  */
 @ApplicationScoped
+@Measured
 public class ProveApi {
 
     private static final String BEARER = "Bearer ";
@@ -117,12 +118,13 @@ public class ProveApi {
     }
 
     @Inject
-    public ProveApi(ProveApiConfig config, ProveClients clients, RateLimitConfig rateLimit) {
-        this(clients.v3Client(), rateLimit.newLimit(), config, clients.tokenClient());
+    public ProveApi(ProveApiConfig config, ProveClients clients, RateLimitConfig rateLimit, ProveCalls calls) {
+        this(clients.v3Client(), rateLimit.newLimit(), config, clients.tokenClient(), calls);
     }
 
-    private ProveApi(ProveV3Client client, RateLimit limit, ProveApiConfig config, ProveTokenClient tokenClient) {
-        this(client, new TokenProvider(clientCredentials(config, tokenClient, limit), Clock.systemUTC(),
+    private ProveApi(ProveV3Client client, RateLimit limit, ProveApiConfig config, ProveTokenClient tokenClient,
+            ProveCalls calls) {
+        this(client, new TokenProvider(calls.observe(clientCredentials(config, tokenClient, limit)), Clock.systemUTC(),
                 config.tokenRefreshAhead()), limit);
     }
 

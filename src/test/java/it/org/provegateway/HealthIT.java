@@ -1,8 +1,10 @@
 package it.org.provegateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,18 +13,75 @@ import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import it.org.provegateway.support.Sandbox;
+
+/**
+ * Liveness, startup and readiness. Readiness follows the database and Prove's reachability as the gateway sees it
+ * from its own calls: DOWN while Prove's circuit breaker for unify is open (test.xml: it opens after 4 failures and
+ * lets a trial call through after 2 s), DOWN after a failed token fetch, DOWN while the database is stopped, UP
+ * again after each.
+ *
+ * <p>Stopping the database, on each database: embedded Derby is really shut down (a connection from a test-only
+ * data source with {@code ;shutdown=true}) and kept from booting again by hiding its {@code service.properties}
+ * (Derby then refuses to open the directory); putting the file back lets the pool's next connection boot it.
+ * PostgreSQL is shared with other schemas (and other test runs), so the server cannot be stopped: the test drops
+ * every connection of this gateway ({@code pg_terminate_backend}, found by the JDBC {@code ApplicationName} the
+ * PostgreSQL profile sets) and takes the gateway's schema away ({@code ALTER SCHEMA ... RENAME}), so that every
+ * query fails as against a stopped database, then renames it back.
+ */
 class HealthIT extends GatewayIT {
+
+    static final String LORANT = "2001004014";
+
+    final Sandbox sandbox = new Sandbox(SANDBOX);
+
+    @BeforeEach
+    void freshProve() {
+        sandbox.reset();
+    }
+
+    static Response ready() {
+        return given().get(HOST + "/health/ready");
+    }
+
+    static Response startLorant() {
+        return given().contentType(ContentType.JSON).body(Map.of("phoneNumber", LORANT, "possessionType", "mobile"))
+                .post(API + "/possession-flows");
+    }
+
+    static void awaitReady(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (ready().statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not ready again within " + within + ": " + ready().asString());
+            }
+            Thread.sleep(200);
+        }
+    }
 
     @Test
     void gatewayIsUpWithMigratedSchema() throws IOException {
         given().get(HOST + "/health").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("database"))
+                .body("checks.name", hasItems("database", "prove", "gateway", "schema"))
                 .body("checks.find { it.name == 'database' }.data.schemaVersion", equalTo(newestMigration()));
+        given().get(HOST + "/health/live").then().statusCode(200).body("checks.name", hasItem("gateway"));
+        given().get(HOST + "/health/started").then().statusCode(200).body("checks.name", hasItem("schema"));
     }
 
     /** The version of the newest migration in db/migration (V<n>__...sql), which the gateway applied at start-up. */
@@ -34,4 +93,104 @@ class HealthIT extends GatewayIT {
                     .toString();
         }
     }
+
+    @Test
+    void readinessIsDownWhileProvesCircuitIsOpenWithoutCallingProveAndUpAfter() throws InterruptedException {
+        startLorant().then().statusCode(201); // Prove reachable, breaker closed
+        ready().then().statusCode(200).body("checks.find { it.name == 'prove' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'prove' }.data.lastTokenFetch", equalTo("success"));
+
+        int unifyCalls = sandbox.calls("/v3/unify");
+        int tokenCalls = sandbox.calls("/token");
+        sandbox.fault(Map.of("endpoint", "/v3/unify", "count", 4, "status", 500));
+        for (int i = 0; i < 4; i++) {
+            startLorant().then().statusCode(502);
+        }
+        // Right away: the breaker stays open only 2 s (test.xml).
+        JsonPath down = ready().then().statusCode(503).extract().jsonPath();
+        assertThat(down.getString("checks.find { it.name == 'prove' }.status")).isEqualTo("DOWN");
+        assertThat(down.getString("checks.find { it.name == 'prove' }.data.openCircuits")).isEqualTo("unify");
+        assertThat(down.getString("checks.find { it.name == 'database' }.status")).isEqualTo("UP");
+        startLorant().then().statusCode(503); // refused by the open breaker
+        ready().then().statusCode(503);
+        assertThat(sandbox.calls("/v3/unify")).as("only the 4 failed starts reached Prove; probes never call it")
+                .isEqualTo(unifyCalls + 4);
+        assertThat(sandbox.calls("/token")).isEqualTo(tokenCalls);
+
+        awaitReady(Duration.ofSeconds(5)); // the breaker's delay (2 s): a trial call may go through
+        startLorant().then().statusCode(201);
+        ready().then().statusCode(200).body("checks.find { it.name == 'prove' }.data.openCircuits", equalTo(""));
+    }
+
+    @Test
+    void readinessIsDownAfterAFailedTokenFetchUntilAFetchSucceeds() {
+        // The reset emulator forgot the gateway's token: the next call needs a new one, and /token answers 500 once.
+        sandbox.fault(Map.of("endpoint", "/token", "count", 1, "status", 500));
+        assertThat(startLorant().statusCode()).isGreaterThanOrEqualTo(500);
+        ready().then().statusCode(503)
+                .body("checks.find { it.name == 'prove' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'prove' }.data.lastTokenFetch", equalTo("http_5xx"));
+
+        startLorant().then().statusCode(201); // a new token, fetched by a real call (never by a probe)
+        ready().then().statusCode(200)
+                .body("checks.find { it.name == 'prove' }.data.lastTokenFetch", equalTo("success"));
+    }
+
+    @Test
+    void readinessIsDownWhileTheDatabaseIsStoppedAndUpAfter() throws Exception {
+        ready().then().statusCode(200);
+        String url = System.getProperty("it.db.url");
+        if (url.startsWith("jdbc:derby:")) {
+            Path database = Path.of(url.substring("jdbc:derby:".length(), url.indexOf(';')));
+            Path service = database.resolve("service.properties");
+            Path hidden = database.resolve("service.properties.stopped");
+            assertThat(derbyShutdown()).isEqualTo("08006");
+            Files.move(service, hidden);
+            try {
+                derbyShutdown(); // in case the expiry timer booted it again in between
+                assertDatabaseDown();
+            } finally {
+                Files.move(hidden, service);
+            }
+        } else {
+            String schema = url.replaceAll(".*[?&]currentSchema=([^&]+).*", "$1");
+            String application = url.replaceAll(".*[?&]ApplicationName=([^&]+).*", "$1");
+            try (Connection admin = DriverManager.getConnection(url, System.getProperty("it.db.user"),
+                    System.getProperty("it.db.password"))) {
+                try (Statement statement = admin.createStatement()) {
+                    statement.execute("ALTER SCHEMA " + schema + " RENAME TO " + schema + "_stopped");
+                }
+                try {
+                    try (PreparedStatement kill = admin.prepareStatement("SELECT pg_terminate_backend(pid)"
+                            + " FROM pg_stat_activity WHERE application_name = ? AND pid <> pg_backend_pid()")) {
+                        kill.setString(1, application);
+                        kill.execute();
+                    }
+                    assertDatabaseDown();
+                } finally {
+                    try (Statement statement = admin.createStatement()) {
+                        statement.execute("ALTER SCHEMA " + schema + "_stopped RENAME TO " + schema);
+                    }
+                }
+            }
+        }
+        awaitReady(Duration.ofSeconds(15));
+        ready().then().statusCode(200).body("checks.find { it.name == 'database' }.status", equalTo("UP"));
+        given().get(API + "/key-bindings?customerReference=nobody").then().statusCode(200);
+    }
+
+    static void assertDatabaseDown() {
+        for (int probe = 0; probe < 3; probe++) {
+            ready().then().statusCode(503).body("status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'database' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'prove' }.status", equalTo("UP"));
+        }
+        given().get(HOST + "/health/live").then().statusCode(200);
+    }
+
+    static String derbyShutdown() {
+        return given().contentType(ContentType.JSON).body("{}").post(HOST + "/db-probe/sql/derby-shutdown").then()
+                .statusCode(200).extract().jsonPath().getString("sqlState");
+    }
+
 }

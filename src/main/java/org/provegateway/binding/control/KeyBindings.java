@@ -1,11 +1,13 @@
 package org.provegateway.binding.control;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.provegateway.binding.entity.BindingEventType;
+import org.provegateway.binding.entity.HealthOutcome;
 import org.provegateway.binding.entity.KeyBinding;
 import org.provegateway.binding.entity.KeyBindingEvent;
 import org.provegateway.binding.entity.KeyBindingFeed;
@@ -126,7 +128,7 @@ public class KeyBindings {
             KeyBindingEvent event = (KeyBindingEvent) row[0];
             KeyBinding binding = (KeyBinding) row[1];
             return new BindingChange(event.seq(), binding.id(), event.event().name(),
-                    event.event().resultingState().name(), event.occurredAt(), event.flowId().orElse(null),
+                    event.event().resultingState().orElse(binding.state()).name(), event.occurredAt(), event.flowId().orElse(null),
                     event.detail().orElse(null), binding.deviceId(), binding.phoneNumber(),
                     binding.customerRef().orElse(null), binding.proveId().orElse(null));
         }).toList();
@@ -135,6 +137,48 @@ public class KeyBindings {
     public List<KeyBindingEvent> history(String bindingId) {
         return em.createNamedQuery(KeyBindingEvent.OF_BINDING, KeyBindingEvent.class)
                 .setParameter("bindingId", bindingId).getResultList();
+    }
+
+    /**
+     * Live bindings with an id after {@code afterId} (all when null), in id order, at most {@code limit}: the
+     * binding-health job's keyset paging, which stays correct while rows change and needs no offset.
+     */
+    public List<HealthCandidate> healthCandidates(String afterId, int limit) {
+        return em.createNamedQuery(KeyBinding.LIVE_PAGE, HealthCandidate.class)
+                .setParameter("after", afterId == null ? "" : afterId).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Applies the binding-health job's verdict to one binding, judged again on the locked row (the key may have been
+     * used since the job read it): deactivates it, or warns of deactivation, each with its history event.
+     *
+     * @return what was done; {@link HealthOutcome#UNCHANGED} for a binding that is no longer live
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public HealthOutcome applyHealth(String bindingId, Instant asOf, Duration warningWindow, Instant now) {
+        KeyBinding binding = em.find(KeyBinding.class, bindingId, LockModeType.PESSIMISTIC_WRITE);
+        if (binding == null || !binding.isLive()) {
+            return HealthOutcome.UNCHANGED;
+        }
+        HealthOutcome outcome = HealthOutcome.of(binding.lastUsedAt(), binding.deactivationWarnedAt().orElse(null),
+                asOf, warningWindow);
+        Instant due = KeyBinding.deactivationDueAt(binding.lastUsedAt());
+        switch (outcome) {
+            case DEACTIVATED -> {
+                binding.deactivate(now);
+                record(binding, BindingEventType.DEACTIVATED, null, "unused for " + KeyBinding.KEY_INACTIVITY_MONTHS
+                        + " months (Prove deactivated the key at " + due + ")", now);
+            }
+            case WARNED -> {
+                binding.warnOfDeactivation(now);
+                record(binding, BindingEventType.DEACTIVATION_WARNING, null,
+                        "Prove deactivates the key at " + due + " unless it is used before", now);
+            }
+            default -> {
+                // nothing to do
+            }
+        }
+        return outcome;
     }
 
     private Optional<KeyBinding> liveForDevice(String deviceId, boolean lock) {

@@ -8,7 +8,9 @@ public enum BindingEventType {
     SUPERSEDED(BindingState.SUPERSEDED),
     STALE(BindingState.STALE),
     REVOKED(BindingState.REVOKED),
-    DEACTIVATED(BindingState.DEACTIVATED);
+    DEACTIVATED(BindingState.DEACTIVATED),
+    /** The binding-health job warned that Prove will deactivate the key soon; it changes no state. */
+    DEACTIVATION_WARNING(null);
 
     private final BindingState resultingState;
 
@@ -16,8 +18,8 @@ public enum BindingEventType {
         this.resultingState = resultingState;
     }
 
-    /** The binding's state right after this event. */
-    public BindingState resultingState() {
-        return resultingState;
+    /** The binding's state right after this event; empty for an event that changes no state. */
+    public java.util.Optional<BindingState> resultingState() {
+        return java.util.Optional.ofNullable(resultingState);
     }
 }

@@ -41,6 +41,9 @@ import jakarta.persistence.Version;
 @NamedQuery(name = KeyBinding.BY_PHONES, query = "SELECT b FROM KeyBinding b WHERE b.phoneNumber IN :values")
 @NamedQuery(name = KeyBinding.BY_CUSTOMERS, query = "SELECT b FROM KeyBinding b WHERE b.customerRef IN :values")
 @NamedQuery(name = KeyBinding.BY_PROVE_IDS, query = "SELECT b FROM KeyBinding b WHERE b.proveId IN :values")
+@NamedQuery(name = KeyBinding.LIVE_PAGE, query = "SELECT NEW org.provegateway.binding.control.HealthCandidate("
+        + "b.id, b.lastUsedAt, b.deactivationWarnedAt) FROM KeyBinding b WHERE b.activeDeviceId IS NOT NULL"
+        + " AND b.id > :after ORDER BY b.id")
 public class KeyBinding {
 
     public static final String LIVE_BY_DEVICE = "KeyBinding.liveByDevice";
@@ -54,6 +57,8 @@ public class KeyBinding {
     public static final String BY_PHONES = "KeyBinding.byPhones";
     public static final String BY_CUSTOMERS = "KeyBinding.byCustomers";
     public static final String BY_PROVE_IDS = "KeyBinding.byProveIds";
+    /** Live bindings after an id, in id order (the binding-health job's keyset paging). */
+    public static final String LIVE_PAGE = "KeyBinding.livePage";
 
     /** Prove's inactivity rule for Prove Keys. */
     public static final int KEY_INACTIVITY_MONTHS = 12;
@@ -89,6 +94,9 @@ public class KeyBinding {
 
     @Column(name = "state_changed_at", nullable = false)
     private Instant stateChangedAt;
+
+    @Column(name = "deactivation_warned_at")
+    private Instant deactivationWarnedAt;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -139,6 +147,11 @@ public class KeyBinding {
         changeState(BindingState.DEACTIVATED, now);
     }
 
+    /** The binding-health job told that this binding's key is about to be deactivated by Prove. */
+    public void warnOfDeactivation(Instant now) {
+        this.deactivationWarnedAt = now;
+    }
+
     private void changeState(BindingState next, Instant now) {
         if (next != state) {
             this.stateChangedAt = now;
@@ -149,8 +162,17 @@ public class KeyBinding {
 
     /** Prove deactivates a Prove Key after 12 consecutive months without authentication. */
     public boolean isDueForDeactivation(Instant now) {
-        return isLive() && !lastUsedAt.atZone(ZoneOffset.UTC).plusMonths(KEY_INACTIVITY_MONTHS).toInstant()
-                .isAfter(now);
+        return isLive() && !deactivationDueAt(lastUsedAt).isAfter(now);
+    }
+
+    /** When Prove deactivates a key last used at {@code lastUsedAt}: 12 calendar months later (UTC). */
+    public static Instant deactivationDueAt(Instant lastUsedAt) {
+        return lastUsedAt.atZone(ZoneOffset.UTC).plusMonths(KEY_INACTIVITY_MONTHS).toInstant();
+    }
+
+    /** When the binding-health job last warned of deactivation, if it has since the key was last used. */
+    public Optional<Instant> deactivationWarnedAt() {
+        return Optional.ofNullable(deactivationWarnedAt).filter(warned -> !warned.isBefore(lastUsedAt));
     }
 
     public boolean isLive() {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import org.provegateway.platform.control.GatewayException;
+import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
 import org.provegateway.platform.control.ProveFailures;
@@ -70,6 +71,9 @@ public class IdentityFlow {
     @Inject
     Clock clock;
 
+    @Inject
+    GatewayMetrics metrics;
+
     /**
      * Calls {@code /v3/start}. Prove also accepts the date of birth and SSN (and an e-mail address) at start; the
      * gateway does not send them: Prove's documentation advises against DOB/SSN at start, Prove Identity needs them
@@ -112,6 +116,7 @@ public class IdentityFlow {
         Instant now = clock.instant();
         FlowSession session = sessions.add(FlowSession.identity(answer.correlationId(), type, phone,
                 UUID.randomUUID().toString(), now, now.plus(config.ttl())));
+        metrics.flowStarted("identity", type);
         LOG.fine(() -> "Started " + type + " identity flow " + session.id() + " for " + PhoneNumbers.mask(phone));
         return new IdentityStarted(session.id(), answer.authToken(), type, FlowState.STARTED.name(),
                 session.expiresAt());

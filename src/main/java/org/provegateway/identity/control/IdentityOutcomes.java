@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 import org.provegateway.platform.control.GatewayException;
+import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
 import org.provegateway.proveapi.wire.CompleteResponse;
@@ -39,6 +40,9 @@ public class IdentityOutcomes {
     @Inject
     Clock clock;
 
+    @Inject
+    GatewayMetrics metrics;
+
     /**
      * The flow moves on to complete only if the phone was validated and Prove's {@code next} offers
      * {@code /v3/complete}; otherwise it ends (the emulator answers {@code next = done}; a Pre-Fill challenge is not
@@ -64,6 +68,9 @@ public class IdentityOutcomes {
             return session; // another request applied an answer first
         }
         session.moveTo(next, clock.instant());
+        if (next.isFinal()) {
+            metrics.flowFinished("identity", next.name());
+        }
         session.recordFailureReasons(reasons.isEmpty() ? null : Reasons.encode(reasons));
         LOG.fine(() -> "Identity flow " + flowId + " for " + PhoneNumbers.mask(session.phoneNumber().orElse(null))
                 + " is now " + next);

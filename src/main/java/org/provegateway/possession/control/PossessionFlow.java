@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 
 import org.provegateway.binding.control.KeyBindings;
 import org.provegateway.platform.control.GatewayException;
+import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
 import org.provegateway.platform.control.ProveFailures;
@@ -70,6 +71,8 @@ public class PossessionFlow {
     /** Status reads asking Prove right now, by flow id (see {@link #status}). */
     private final ConcurrentHashMap<String, CompletableFuture<PossessionView>> statusReads =
             new ConcurrentHashMap<>();
+    @Inject
+    GatewayMetrics metrics;
 
     public PossessionStarted start(PossessionStart command) {
         String phone = phones.normalise("phoneNumber", command.phoneNumber());
@@ -116,6 +119,7 @@ public class PossessionFlow {
         FlowSession session = sessions.add(FlowSession.possession(answer.correlationId(), type, phone,
                 clientRequestId, command.customerReference(), deviceId, Boolean.TRUE.equals(command.rebind()), now,
                 now.plus(config.ttl())));
+        metrics.flowStarted("possession", type);
         LOG.fine(() -> "Started " + type + " possession flow " + session.id() + " for " + PhoneNumbers.mask(phone)
                 + (recovered.isPresent() ? " with a recovered device" : ""));
         return new PossessionStarted(session.id(), answer.authToken(), type, FlowState.PENDING.name(),

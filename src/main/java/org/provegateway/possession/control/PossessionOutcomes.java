@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import org.provegateway.binding.control.KeyBindings;
 import org.provegateway.platform.control.GatewayException;
+import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
 import org.provegateway.proveapi.wire.EvaluationCategory;
@@ -49,6 +50,9 @@ public class PossessionOutcomes {
     @Inject
     Clock clock;
 
+    @Inject
+    GatewayMetrics metrics;
+
     FlowSession status(String flowId, UnifyStatusResponse answer) {
         return apply(flowId, FlowState.PENDING, answer.outcome(), answer.proveId(), answer.deviceId(),
                 answer.evaluation());
@@ -85,6 +89,9 @@ public class PossessionOutcomes {
             return session;
         }
         session.moveTo(next, now);
+        if (next.isFinal()) {
+            metrics.flowFinished("possession", next.name());
+        }
         session.recordFailureReasons(reasons.isEmpty() ? null : Reasons.encode(reasons));
         String phone = session.phoneNumber().orElseThrow();
         switch (next) {

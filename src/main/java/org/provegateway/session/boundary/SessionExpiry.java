@@ -5,6 +5,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.provegateway.idempotency.control.IdempotencyRecords;
+import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.session.control.FlowSessions;
 import org.provegateway.session.control.SessionConfig;
 
@@ -54,6 +55,9 @@ public class SessionExpiry {
     @Inject
     Clock clock;
 
+    @Inject
+    GatewayMetrics metrics;
+
     @PostConstruct
     void schedule() {
         long interval = config.purgeInterval().toMillis();
@@ -78,8 +82,10 @@ public class SessionExpiry {
             // The next run retries; a failing database must not cancel the timer.
             LOG.log(Level.WARNING, "Flow-session purge failed after removing " + removed + " rows: "
                     + e.getClass().getSimpleName());
+            metrics.purgeRun(false, removed);
             return;
         }
+        metrics.purgeRun(true, removed);
         if (removed > 0) {
             int total = removed;
             LOG.fine(() -> "Removed " + total + " expired flow sessions");

@@ -61,6 +61,11 @@ public class FlowSessions {
                 .executeUpdate();
     }
 
+    /** Flows not yet expired (for the active-sessions gauge). */
+    public long countActive(Instant now) {
+        return em.createNamedQuery(FlowSession.COUNT_ACTIVE, Long.class).setParameter("now", now).getSingleResult();
+    }
+
     /** Flow ids are UUIDs; anything else cannot name a flow (and never reaches the database). */
     static boolean isFlowId(String id) {
         if (id == null || id.length() != 36) {

@@ -24,6 +24,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "flow_session")
+@NamedQuery(name = FlowSession.COUNT_ACTIVE, query = "SELECT COUNT(s) FROM FlowSession s WHERE s.expiresAt > :now")
 @NamedQuery(name = FlowSession.EXPIRED_IDS,
         query = "SELECT f.id FROM FlowSession f WHERE f.expiresAt < :now ORDER BY f.expiresAt")
 @NamedQuery(name = FlowSession.DELETE_EXPIRED,
@@ -31,6 +32,7 @@ import jakarta.persistence.Version;
 public class FlowSession {
 
     public static final String EXPIRED_IDS = "FlowSession.expiredIds";
+    public static final String COUNT_ACTIVE = "FlowSession.countActive";
     public static final String DELETE_EXPIRED = "FlowSession.deleteExpired";
 
     @Id

@@ -142,6 +142,22 @@ public class DbProbe {
         }
     }
 
+    /**
+     * Shuts the embedded Derby database down (a connection from the test-only data source whose URL ends in
+     * {@code ;shutdown=true}, see test.xml): every pooled connection of the gateway dies with it. Answers the SQL
+     * state Derby gave, 08006 when the database was shut down.
+     */
+    @POST
+    @Path("derby-shutdown")
+    public JsonObject shutdownDerby() throws javax.naming.NamingException {
+        DataSource shutdown = (DataSource) new javax.naming.InitialContext().lookup("jdbc/it-derby-shutdown");
+        try (Connection connection = shutdown.getConnection()) {
+            return Json.createObjectBuilder().add("sqlState", "none").build();
+        } catch (SQLException e) {
+            return Json.createObjectBuilder().add("sqlState", String.valueOf(e.getSQLState())).build();
+        }
+    }
+
     /** The probe's JAX-RS application. */
     @ApplicationPath("/")
     public static class ProbeApplication extends Application {
