@@ -11,8 +11,10 @@ import org.provegateway.ProveService;
 import org.provegateway.binding.control.BindingView;
 import org.provegateway.binding.control.KeyBindings.Lookup;
 import org.provegateway.platform.boundary.Problem;
+import org.provegateway.platform.boundary.Roles;
 import org.provegateway.platform.control.GatewayException;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -33,6 +35,7 @@ public class KeyBindingsResource {
     ProveService prove;
 
     @GET
+    @RolesAllowed({Roles.BINDING_READER, Roles.BINDING_ADMIN})
     @Operation(summary = "Find bindings by exactly one of phoneNumber, customerReference, deviceId, proveId",
             description = "Newest first, every state (ACTIVE, STALE, SUPERSEDED, REVOKED, DEACTIVATED), with history.")
     @APIResponse(responseCode = "200", description = "The bindings (possibly none)")
@@ -61,6 +64,7 @@ public class KeyBindingsResource {
 
     @GET
     @Path("{bindingId}")
+    @RolesAllowed({Roles.BINDING_READER, Roles.BINDING_ADMIN})
     @Operation(summary = "One binding with its history")
     @APIResponse(responseCode = "200", description = "The binding",
             content = @Content(schema = @Schema(implementation = BindingView.class)))
@@ -72,6 +76,7 @@ public class KeyBindingsResource {
 
     @POST
     @Path("{bindingId}/revoke")
+    @RolesAllowed(Roles.BINDING_ADMIN)
     @Operation(summary = "Revoke a binding's Prove Key", description = "Calls Prove's /v3/device/revoke, then marks "
             + "the binding REVOKED. A binding that is no longer live is answered unchanged.")
     @APIResponse(responseCode = "200", description = "The binding, now REVOKED")

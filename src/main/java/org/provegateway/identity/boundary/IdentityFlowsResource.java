@@ -12,7 +12,9 @@ import org.provegateway.identity.control.IdentityStarted;
 import org.provegateway.identity.control.IdentityValidation;
 import org.provegateway.identity.control.IdentityVerification;
 import org.provegateway.platform.boundary.Problem;
+import org.provegateway.platform.boundary.Roles;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Prove Identity", description = "Phone possession, then identity verification with KYC. The "
         + "individual's data is sent to Prove and never stored or logged by the gateway.")
+@RolesAllowed(Roles.FLOW_RUNNER)
 public class IdentityFlowsResource {
 
     @Inject
