@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.provegateway.audit.control.AuditTrail;
+import org.provegateway.audit.entity.AuditAction;
 import org.provegateway.binding.entity.BindingEventType;
 import org.provegateway.binding.entity.KeyBinding;
 import org.provegateway.binding.entity.KeyBindingEvent;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +28,9 @@ public class KeyBindings {
 
     @PersistenceContext(unitName = "prove")
     EntityManager em;
+
+    @Inject
+    AuditTrail audit;
 
     /**
      * Possession succeeded with the key on {@code deviceId} for {@code phoneNumber}: binds a new key, marks an
@@ -114,6 +120,10 @@ public class KeyBindings {
 
     private void record(KeyBinding binding, BindingEventType type, String flowId, String detail, Instant now) {
         em.persist(new KeyBindingEvent(binding, type, flowId, detail, now));
+        if (type != BindingEventType.USED) { // a key used again changes nothing about its binding
+            audit.succeeded(AuditAction.bindingChange(type.name()), flowId, binding.id(), binding.phoneNumber(),
+                    binding.state().name());
+        }
     }
 
     private static <T> Optional<T> first(List<T> results) {

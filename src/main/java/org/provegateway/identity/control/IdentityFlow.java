@@ -110,7 +110,7 @@ public class IdentityFlow {
             throw new GatewayException(ProblemType.PROVE_ERROR, "Prove started no flow (no correlationId)");
         }
         Instant now = clock.instant();
-        FlowSession session = sessions.add(FlowSession.identity(answer.correlationId(), type, phone,
+        FlowSession session = outcomes.started(FlowSession.identity(answer.correlationId(), type, phone,
                 UUID.randomUUID().toString(), now, now.plus(config.ttl())));
         LOG.fine(() -> "Started " + type + " identity flow " + session.id() + " for " + PhoneNumbers.mask(phone));
         return new IdentityStarted(session.id(), answer.authToken(), type, FlowState.STARTED.name(),
