@@ -134,8 +134,12 @@ class SecurityIT extends GatewayIT {
     /** Catches an endpoint added later without @RolesAllowed: every operation the OpenAPI document lists. */
     @Test
     void everyOperationInTheApiDocumentRefusesAnonymousCallers() {
-        Map<String, Map<String, Object>> paths = given().accept(ContentType.JSON).get(HOST + "/openapi").then()
-                .statusCode(200).extract().jsonPath().getMap("paths");
+        var document = given().accept(ContentType.JSON).get(HOST + "/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(document.getString("components.securitySchemes.jwt.scheme")).isEqualTo("bearer");
+        assertThat(document.getString("paths.'/api/v1/possession-flows'.post.responses.'401'.description"))
+                .contains("unauthenticated");
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
         List<String> checked = new ArrayList<>();
         SoftAssertions softly = new SoftAssertions();
         for (var path : paths.entrySet()) {

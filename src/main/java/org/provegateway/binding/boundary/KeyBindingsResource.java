@@ -6,10 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.provegateway.ProveService;
 import org.provegateway.binding.control.BindingView;
 import org.provegateway.binding.control.KeyBindings.Lookup;
+import org.provegateway.platform.boundary.GatewayApplication;
 import org.provegateway.platform.boundary.Problem;
 import org.provegateway.platform.boundary.Roles;
 import org.provegateway.platform.control.GatewayException;
@@ -28,6 +30,11 @@ import jakarta.ws.rs.core.MediaType;
 /** The Prove Key binding registry, for batch jobs (lookups) and operators (revocation). */
 @Path("key-bindings")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = GatewayApplication.JWT)
+@APIResponse(responseCode = "401", description = "unauthenticated: missing, expired or wrong credentials",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "forbidden: the caller lacks the endpoint's role",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Key bindings", description = "Which Prove Key is bound to which number, device, person and customer")
 public class KeyBindingsResource {
 

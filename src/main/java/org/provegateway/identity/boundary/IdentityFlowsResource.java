@@ -6,11 +6,13 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.provegateway.ProveService;
 import org.provegateway.identity.control.IdentityStarted;
 import org.provegateway.identity.control.IdentityValidation;
 import org.provegateway.identity.control.IdentityVerification;
+import org.provegateway.platform.boundary.GatewayApplication;
 import org.provegateway.platform.boundary.Problem;
 import org.provegateway.platform.boundary.Roles;
 
@@ -32,6 +34,11 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("identity-flows")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = GatewayApplication.JWT)
+@APIResponse(responseCode = "401", description = "unauthenticated: missing, expired or wrong credentials",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "forbidden: the caller lacks the endpoint's role",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Prove Identity", description = "Phone possession, then identity verification with KYC. The "
         + "individual's data is sent to Prove and never stored or logged by the gateway.")
 @RolesAllowed(Roles.FLOW_RUNNER)

@@ -6,8 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.provegateway.ProveService;
+import org.provegateway.platform.boundary.GatewayApplication;
 import org.provegateway.platform.boundary.Problem;
 import org.provegateway.platform.boundary.Roles;
 import org.provegateway.possession.control.PossessionStarted;
@@ -32,6 +34,11 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("possession-flows")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = GatewayApplication.JWT)
+@APIResponse(responseCode = "401", description = "unauthenticated: missing, expired or wrong credentials",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "forbidden: the caller lacks the endpoint's role",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Unified Authentication", description = "Phone possession: Prove Key, Mobile Auth, SMS OTP, "
         + "Instant Link, or the bank's own check followed by a bind")
 @RolesAllowed(Roles.FLOW_RUNNER)
