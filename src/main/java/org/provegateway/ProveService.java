@@ -3,6 +3,14 @@ package org.provegateway;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.provegateway.audit.control.AuditTrail;
+import org.provegateway.audit.entity.AuditAction;
 
 import org.provegateway.binding.control.BindingAdministration;
 import org.provegateway.binding.control.BindingChanges;
@@ -10,7 +18,9 @@ import org.provegateway.binding.control.BindingView;
 import org.provegateway.binding.control.BulkCheck;
 import org.provegateway.binding.control.BulkChecks;
 import org.provegateway.binding.control.ChangePage;
+import org.provegateway.binding.control.KeyBindings;
 import org.provegateway.binding.control.KeyBindings.Lookup;
+import org.provegateway.binding.entity.KeyBinding;
 import org.provegateway.identity.control.IdentityFlow;
 import org.provegateway.identity.control.IdentityStart;
 import org.provegateway.identity.control.IdentityStarted;
@@ -20,7 +30,12 @@ import org.provegateway.identity.control.Person;
 import org.provegateway.possession.control.PossessionFlow;
 import org.provegateway.possession.control.PossessionStart;
 import org.provegateway.possession.control.PossessionStarted;
+import org.provegateway.platform.control.GatewayException;
+import org.provegateway.platform.control.ProblemType;
+import org.provegateway.platform.control.ProveFailures;
 import org.provegateway.possession.control.PossessionView;
+import org.provegateway.session.control.FlowSessions;
+import org.provegateway.session.entity.FlowSession;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +43,9 @@ import jakarta.inject.Inject;
 /**
  * The gateway's service facade: everything the JAX-RS resources (web front ends, legacy apps, batch jobs) may ask
  * of Prove and of the key-binding registry. It only delegates, one class per flow or concern.
+ *
+ * <p>Every flow step and operator revoke is audited: a step that succeeds is recorded by the flow in its own
+ * transaction; a step that is refused or fails is recorded here, in a transaction of its own, with its problem type.
  */
 @ApplicationScoped
 public class ProveService {
@@ -46,29 +64,40 @@ public class ProveService {
 
     @Inject
     BindingChanges changes;
+    AuditTrail audit;
+
+    @Inject
+    FlowSessions sessions;
+
+    @Inject
+    KeyBindings registry;
+
+    private static final Logger LOG = Logger.getLogger(ProveService.class.getName());
 
     public PossessionStarted startPossession(PossessionStart command) {
-        return possession.start(command);
+        return refusalsAudited(AuditAction.POSSESSION_START, null, command.phoneNumber(),
+                () -> possession.start(command));
     }
 
     public PossessionView possessionStatus(String flowId) {
-        return possession.status(flowId);
+        return refusalsAudited(AuditAction.POSSESSION_STATUS, flowId, null, () -> possession.status(flowId));
     }
 
     public PossessionView bindPossession(String flowId, boolean ownPossessionCheckPassed) {
-        return possession.bind(flowId, ownPossessionCheckPassed);
+        return refusalsAudited(AuditAction.POSSESSION_BIND, flowId, null,
+                () -> possession.bind(flowId, ownPossessionCheckPassed));
     }
 
     public IdentityStarted startIdentity(IdentityStart command) {
-        return identity.start(command);
+        return refusalsAudited(AuditAction.IDENTITY_START, null, command.phoneNumber(), () -> identity.start(command));
     }
 
     public IdentityValidation validateIdentity(String flowId) {
-        return identity.validate(flowId);
+        return refusalsAudited(AuditAction.IDENTITY_VALIDATE, flowId, null, () -> identity.validate(flowId));
     }
 
     public IdentityVerification completeIdentity(String flowId, Person person) {
-        return identity.complete(flowId, person);
+        return refusalsAudited(AuditAction.IDENTITY_COMPLETE, flowId, null, () -> identity.complete(flowId, person));
     }
 
     public List<BindingView> findBindings(Lookup lookup, String value) {
@@ -80,7 +109,50 @@ public class ProveService {
     }
 
     public BindingView revokeBinding(String bindingId, String reason) {
-        return bindings.revoke(bindingId, reason);
+        try {
+            return bindings.revoke(bindingId, reason);
+        } catch (RuntimeException failure) {
+            Optional<KeyBinding> binding = registry.find(bindingId);
+            auditRefusal(AuditAction.BINDING_REVOKE, null, binding.map(KeyBinding::id).orElse(null),
+                    binding.map(KeyBinding::phoneNumber).orElse(null), failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * Runs a flow step; if it is refused or fails, audits that (naming the flow only if the id is one) and rethrows.
+     *
+     * @param phoneNumber the number the caller sent, for steps that start a flow
+     */
+    private <T> T refusalsAudited(AuditAction step, String flowId, String phoneNumber, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException failure) {
+            Optional<FlowSession> flow = flowId == null ? Optional.empty() : sessions.find(flowId);
+            auditRefusal(step, flow.map(FlowSession::id).orElse(null), null,
+                    flow.flatMap(FlowSession::phoneNumber).orElse(phoneNumber), failure);
+            throw failure;
+        }
+    }
+
+    private void auditRefusal(AuditAction step, String flowId, String bindingId, String phoneNumber,
+            RuntimeException failure) {
+        ProblemType type;
+        if (failure instanceof GatewayException refused) {
+            type = refused.type();
+        } else if (failure instanceof FaultToleranceException unavailable) {
+            type = ProveFailures.translate(unavailable, "", null).type();
+        } else {
+            type = ProblemType.INTERNAL;
+        }
+        try {
+            audit.refused(step, flowId, bindingId, phoneNumber, type);
+        } catch (RuntimeException auditFailure) {
+            // The caller still gets the step's own answer; the lost audit row is logged (without personal data).
+            LOG.log(Level.WARNING, "Could not audit refused step {0} ({1}): {2}",
+                    new Object[] {step, type.slug(), auditFailure.getClass().getSimpleName()});
+            failure.addSuppressed(auditFailure);
+        }
     }
 
     /** Reads a bulk check request (refusing it whole if it is malformed or too large). */

@@ -8,6 +8,8 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.restassured.RestAssured;
+import io.restassured.authentication.PreemptiveBasicAuthScheme;
 import it.org.provegateway.support.Database;
 import it.org.provegateway.support.DbProbe;
 
@@ -16,6 +18,11 @@ import it.org.provegateway.support.DbProbe;
  * runs the real prove-gateway.war; each test class deploys a fresh emulator (the built prove-sandbox.war), so
  * Prove's simulated state never leaks from one class to another, and a test-only probe that reads the gateway's
  * database through the server's data source. Tests talk HTTP only.
+ *
+ * <p>Every /api call needs a caller with a role. Rest-Assured's default authentication is the test server's demo
+ * user {@code operator} (all three roles, HTTP Basic, sent preemptively), so every {@code given()} is authenticated
+ * unless a test sets its own ({@code .auth().none()}, {@code .auth().preemptive().basic(...)}). The emulator and
+ * the db-probe are not protected and ignore the header.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class GatewayIT {
@@ -24,6 +31,17 @@ public abstract class GatewayIT {
     protected static final String GATEWAY = HOST + "/prove-gateway";
     protected static final String API = GATEWAY + "/api/v1";
     protected static final String SANDBOX = HOST + "/prove-sandbox";
+
+    /** The test server's demo users (src/test/liberty/test.xml; README). */
+    protected static final String OPERATOR = "operator";
+    protected static final String OPERATOR_PASSWORD = "demo-operator";
+
+    static {
+        PreemptiveBasicAuthScheme operator = new PreemptiveBasicAuthScheme();
+        operator.setUserName(OPERATOR);
+        operator.setPassword(OPERATOR_PASSWORD);
+        RestAssured.authentication = operator;
+    }
 
     protected final Database db = new Database(HOST);
 

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;

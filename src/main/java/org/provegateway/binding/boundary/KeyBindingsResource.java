@@ -10,12 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.provegateway.ProveService;
 import org.provegateway.binding.control.BindingView;
 import org.provegateway.binding.control.BulkCheck;
 import org.provegateway.binding.control.ChangePage;
 import org.provegateway.binding.control.KeyBindings.Lookup;
+import org.provegateway.platform.boundary.GatewayApplication;
 import org.provegateway.platform.boundary.Problem;
 import org.provegateway.platform.boundary.Roles;
 import org.provegateway.platform.control.GatewayException;
@@ -36,6 +38,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 /** The Prove Key binding registry, for batch jobs (lookups) and operators (revocation). */
 @Path("key-bindings")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = GatewayApplication.JWT)
+@APIResponse(responseCode = "401", description = "unauthenticated: missing, expired or wrong credentials",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "forbidden: the caller lacks the endpoint's role",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Key bindings", description = "Which Prove Key is bound to which number, device, person and customer")
 public class KeyBindingsResource {
 
@@ -43,6 +50,7 @@ public class KeyBindingsResource {
     ProveService prove;
 
     @GET
+    @RolesAllowed({Roles.BINDING_READER, Roles.BINDING_ADMIN})
     @Operation(summary = "Find bindings by exactly one of phoneNumber, customerReference, deviceId, proveId",
             description = "Newest first, every state (ACTIVE, STALE, SUPERSEDED, REVOKED, DEACTIVATED), with history.")
     @APIResponse(responseCode = "200", description = "The bindings (possibly none)")
@@ -71,6 +79,7 @@ public class KeyBindingsResource {
 
     @GET
     @Path("{bindingId}")
+    @RolesAllowed({Roles.BINDING_READER, Roles.BINDING_ADMIN})
     @Operation(summary = "One binding with its history")
     @APIResponse(responseCode = "200", description = "The binding",
             content = @Content(schema = @Schema(implementation = BindingView.class)))
@@ -82,6 +91,7 @@ public class KeyBindingsResource {
 
     @POST
     @Path("{bindingId}/revoke")
+    @RolesAllowed(Roles.BINDING_ADMIN)
     @Operation(summary = "Revoke a binding's Prove Key", description = "Calls Prove's /v3/device/revoke, then marks "
             + "the binding REVOKED. A binding that is no longer live is answered unchanged.")
     @APIResponse(responseCode = "200", description = "The binding, now REVOKED")

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.provegateway.audit.control.AuditTrail;
+import org.provegateway.audit.entity.AuditAction;
 import org.provegateway.binding.entity.BindingEventType;
 import org.provegateway.binding.entity.HealthOutcome;
 import org.provegateway.binding.entity.KeyBinding;
@@ -13,6 +15,7 @@ import org.provegateway.binding.entity.KeyBindingEvent;
 import org.provegateway.binding.entity.KeyBindingFeed;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +33,9 @@ public class KeyBindings {
 
     @PersistenceContext(unitName = "prove")
     EntityManager em;
+
+    @Inject
+    AuditTrail audit;
 
     /**
      * Possession succeeded with the key on {@code deviceId} for {@code phoneNumber}: binds a new key, marks an
@@ -201,6 +207,10 @@ public class KeyBindings {
                     + ": the database is not migrated to this gateway's schema");
         }
         em.persist(new KeyBindingEvent(binding, type, flowId, detail, now));
+        if (type != BindingEventType.USED) { // a key used again changes nothing about its binding
+            audit.succeeded(AuditAction.bindingChange(type.name()), flowId, binding.id(), binding.phoneNumber(),
+                    binding.state().name());
+        }
     }
 
     private static <T> Optional<T> first(List<T> results) {

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -16,8 +17,11 @@ import org.provegateway.idempotency.boundary.IdempotencyFilter;
 import org.provegateway.identity.control.IdentityStarted;
 import org.provegateway.identity.control.IdentityValidation;
 import org.provegateway.identity.control.IdentityVerification;
+import org.provegateway.platform.boundary.GatewayApplication;
 import org.provegateway.platform.boundary.Problem;
+import org.provegateway.platform.boundary.Roles;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,8 +39,14 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("identity-flows")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = GatewayApplication.JWT)
+@APIResponse(responseCode = "401", description = "unauthenticated: missing, expired or wrong credentials",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "forbidden: the caller lacks the endpoint's role",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Prove Identity", description = "Phone possession, then identity verification with KYC. The "
         + "individual's data is sent to Prove and never stored or logged by the gateway.")
+@RolesAllowed(Roles.FLOW_RUNNER)
 public class IdentityFlowsResource {
 
     static final String IDEMPOTENCY_KEY = "Optional. A repeat with the same key and the same body gets the first "

@@ -114,7 +114,7 @@ public class IdentityFlow {
             throw new GatewayException(ProblemType.PROVE_ERROR, "Prove started no flow (no correlationId)");
         }
         Instant now = clock.instant();
-        FlowSession session = sessions.add(FlowSession.identity(answer.correlationId(), type, phone,
+        FlowSession session = outcomes.started(FlowSession.identity(answer.correlationId(), type, phone,
                 UUID.randomUUID().toString(), now, now.plus(config.ttl())));
         metrics.flowStarted("identity", type);
         LOG.fine(() -> "Started " + type + " identity flow " + session.id() + " for " + PhoneNumbers.mask(phone));

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
 
+import org.provegateway.audit.control.AuditTrail;
+import org.provegateway.audit.entity.AuditAction;
 import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.platform.control.PhoneNumbers;
@@ -38,10 +40,20 @@ public class IdentityOutcomes {
     FlowSessions sessions;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     Clock clock;
 
     @Inject
     GatewayMetrics metrics;
+    /** A flow Prove started: stored, and audited in the same transaction. */
+    FlowSession started(FlowSession session) {
+        sessions.add(session);
+        audit.succeeded(AuditAction.IDENTITY_START, session.id(), null, session.phoneNumber().orElse(null),
+                session.state().name());
+        return session;
+    }
 
     /**
      * The flow moves on to complete only if the phone was validated and Prove's {@code next} offers
@@ -50,18 +62,19 @@ public class IdentityOutcomes {
      */
     FlowSession validated(String flowId, ValidateResponse answer) {
         boolean completeOffered = answer.next() != null && answer.next().containsKey(NEXT_COMPLETE);
-        return apply(flowId, FlowState.STARTED,
+        return apply(AuditAction.IDENTITY_VALIDATE, flowId, FlowState.STARTED,
                 answer.success() && completeOffered ? FlowState.VALIDATED : FlowState.VALIDATION_FAILED,
                 Reasons.of(answer.evaluation()));
     }
 
     FlowSession completed(String flowId, CompleteResponse answer) {
-        return apply(flowId, FlowState.VALIDATED,
+        return apply(AuditAction.IDENTITY_COMPLETE, flowId, FlowState.VALIDATED,
                 answer.success() ? FlowState.IDENTITY_VERIFIED : FlowState.IDENTITY_NOT_VERIFIED,
                 Reasons.of(answer.evaluation()));
     }
 
-    private FlowSession apply(String flowId, FlowState expected, FlowState next, List<Reason> reasons) {
+    private FlowSession apply(AuditAction step, String flowId, FlowState expected, FlowState next,
+            List<Reason> reasons) {
         FlowSession session = sessions.lock(flowId).orElseThrow(
                 () -> new GatewayException(ProblemType.FLOW_NOT_FOUND, "No identity flow with this id"));
         if (session.state() != expected) {
@@ -72,6 +85,7 @@ public class IdentityOutcomes {
             metrics.flowFinished("identity", next.name());
         }
         session.recordFailureReasons(reasons.isEmpty() ? null : Reasons.encode(reasons));
+        audit.succeeded(step, flowId, null, session.phoneNumber().orElse(null), next.name());
         LOG.fine(() -> "Identity flow " + flowId + " for " + PhoneNumbers.mask(session.phoneNumber().orElse(null))
                 + " is now " + next);
         return session;

@@ -59,4 +59,9 @@ public enum ProblemType {
     public URI uri() {
         return URI.create(BASE + slug);
     }
+
+    /** The last segment of the type URI (e.g. {@code flow-not-found}), as the audit trail records it. */
+    public String slug() {
+        return slug;
+    }
 }

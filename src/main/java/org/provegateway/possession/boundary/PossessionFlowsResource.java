@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -13,10 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.provegateway.ProveService;
 import org.provegateway.idempotency.boundary.Idempotent;
 import org.provegateway.idempotency.boundary.IdempotencyFilter;
+import org.provegateway.platform.boundary.GatewayApplication;
 import org.provegateway.platform.boundary.Problem;
+import org.provegateway.platform.boundary.Roles;
 import org.provegateway.possession.control.PossessionStarted;
 import org.provegateway.possession.control.PossessionView;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,8 +39,14 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("possession-flows")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = GatewayApplication.JWT)
+@APIResponse(responseCode = "401", description = "unauthenticated: missing, expired or wrong credentials",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "forbidden: the caller lacks the endpoint's role",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Unified Authentication", description = "Phone possession: Prove Key, Mobile Auth, SMS OTP, "
         + "Instant Link, or the bank's own check followed by a bind")
+@RolesAllowed(Roles.FLOW_RUNNER)
 public class PossessionFlowsResource {
 
     static final String IDEMPOTENCY_KEY = "Optional. A repeat with the same key and the same body gets the first "

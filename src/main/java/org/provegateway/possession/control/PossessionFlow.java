@@ -116,7 +116,7 @@ public class PossessionFlow {
             throw new GatewayException(ProblemType.PROVE_ERROR, "Prove started no flow (no correlationId)");
         }
         Instant now = clock.instant();
-        FlowSession session = sessions.add(FlowSession.possession(answer.correlationId(), type, phone,
+        FlowSession session = outcomes.started(FlowSession.possession(answer.correlationId(), type, phone,
                 clientRequestId, command.customerReference(), deviceId, Boolean.TRUE.equals(command.rebind()), now,
                 now.plus(config.ttl())));
         metrics.flowStarted("possession", type);

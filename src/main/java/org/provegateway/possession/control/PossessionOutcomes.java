@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
+import org.provegateway.audit.control.AuditTrail;
+import org.provegateway.audit.entity.AuditAction;
 import org.provegateway.binding.control.KeyBindings;
 import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.GatewayMetrics;
@@ -48,19 +50,29 @@ public class PossessionOutcomes {
     KeyBindings bindings;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     Clock clock;
 
     @Inject
     GatewayMetrics metrics;
+    /** A flow Prove started: stored, and audited in the same transaction. */
+    FlowSession started(FlowSession session) {
+        sessions.add(session);
+        audit.succeeded(AuditAction.POSSESSION_START, session.id(), null, session.phoneNumber().orElse(null),
+                session.state().name());
+        return session;
+    }
 
     FlowSession status(String flowId, UnifyStatusResponse answer) {
-        return apply(flowId, FlowState.PENDING, answer.outcome(), answer.proveId(), answer.deviceId(),
-                answer.evaluation());
+        return apply(AuditAction.POSSESSION_STATUS, flowId, FlowState.PENDING, answer.outcome(), answer.proveId(),
+                answer.deviceId(), answer.evaluation());
     }
 
     FlowSession bind(String flowId, UnifyBindResponse answer) {
-        return apply(flowId, FlowState.POSSESSION_REQUIRED, answer.outcome(), answer.proveId(), answer.deviceId(),
-                answer.evaluation());
+        return apply(AuditAction.POSSESSION_BIND, flowId, FlowState.POSSESSION_REQUIRED, answer.outcome(),
+                answer.proveId(), answer.deviceId(), answer.evaluation());
     }
 
     /** The key on this device is revoked (Prove 8019 outside any recorded flow step). */
@@ -68,7 +80,7 @@ public class PossessionOutcomes {
         bindings.revoke(deviceId, flowId, why, clock.instant());
     }
 
-    private FlowSession apply(String flowId, FlowState expected, UnifyOutcome outcome, String proveId,
+    private FlowSession apply(AuditAction step, String flowId, FlowState expected, UnifyOutcome outcome, String proveId,
             String deviceId, Map<String, EvaluationCategory> evaluation) {
         FlowSession session = sessions.lock(flowId).orElseThrow(
                 () -> new GatewayException(ProblemType.FLOW_NOT_FOUND, "No possession flow with this id"));
@@ -94,6 +106,7 @@ public class PossessionOutcomes {
         }
         session.recordFailureReasons(reasons.isEmpty() ? null : Reasons.encode(reasons));
         String phone = session.phoneNumber().orElseThrow();
+        audit.succeeded(step, flowId, null, phone, next.name());
         switch (next) {
             case VERIFIED -> {
                 session.recordIdentifiers(null, proveId, deviceId);

@@ -1,0 +1,25 @@
+package org.provegateway.audit.entity;
+
+/** What an audit row records: a flow step a caller asked for, or a change to a key binding. */
+public enum AuditAction {
+    POSSESSION_START,
+    /** A status read that moved the flow on (reads that change nothing are not audited). */
+    POSSESSION_STATUS,
+    POSSESSION_BIND,
+    IDENTITY_START,
+    IDENTITY_VALIDATE,
+    IDENTITY_COMPLETE,
+    /** An operator asked to revoke a binding; the change itself is {@link #BINDING_REVOKED}. */
+    BINDING_REVOKE,
+    BINDING_BOUND,
+    BINDING_REBOUND,
+    BINDING_SUPERSEDED,
+    BINDING_STALE,
+    BINDING_REVOKED,
+    BINDING_DEACTIVATED;
+
+    /** The action for a key-binding history event of this name (BOUND, REBOUND, ...). */
+    public static AuditAction bindingChange(String event) {
+        return valueOf("BINDING_" + event);
+    }
+}
