@@ -12,6 +12,7 @@ import org.provegateway.identity.control.IdentityStarted;
 import org.provegateway.identity.control.IdentityValidation;
 import org.provegateway.identity.control.IdentityVerification;
 import org.provegateway.platform.boundary.Problem;
+import org.provegateway.platform.boundary.Uuid;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -81,7 +82,7 @@ public class IdentityFlowsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "flow-expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public IdentityValidation validate(@PathParam("flowId") String flowId) {
+    public IdentityValidation validate(@PathParam("flowId") @Uuid String flowId) {
         return prove.validateIdentity(flowId);
     }
 
@@ -114,7 +115,7 @@ public class IdentityFlowsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "502", description = "Prove rejected the request or answered an error",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public IdentityVerification complete(@PathParam("flowId") String flowId,
+    public IdentityVerification complete(@PathParam("flowId") @Uuid String flowId,
             @Valid @NotNull CompleteIdentityRequest request) {
         return prove.completeIdentity(flowId, request.toPerson());
     }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.provegateway.ProveService;
 import org.provegateway.platform.boundary.Problem;
+import org.provegateway.platform.boundary.Uuid;
 import org.provegateway.possession.control.PossessionStarted;
 import org.provegateway.possession.control.PossessionView;
 
@@ -81,7 +82,7 @@ public class PossessionFlowsResource {
                             + "\"result\":\"pass\"}],\"expiresAt\":\"2026-11-23T10:15:00Z\"}")))
     @APIResponse(responseCode = "404", description = "flow-not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PossessionView status(@PathParam("flowId") String flowId) {
+    public PossessionView status(@PathParam("flowId") @Uuid String flowId) {
         return prove.possessionStatus(flowId);
     }
 
@@ -96,7 +97,7 @@ public class PossessionFlowsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "flow-expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PossessionView bind(@PathParam("flowId") String flowId, @Valid @NotNull BindRequest request) {
+    public PossessionView bind(@PathParam("flowId") @Uuid String flowId, @Valid @NotNull BindRequest request) {
         return prove.bindPossession(flowId, request.possessionCheckPassed());
     }
 }

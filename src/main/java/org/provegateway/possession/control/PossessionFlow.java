@@ -13,6 +13,7 @@ import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
 import org.provegateway.platform.control.ProveFailures;
+import org.provegateway.platform.control.SmsMessages;
 import org.provegateway.platform.control.TargetUrls;
 import org.provegateway.proveapi.ProveApi;
 import org.provegateway.proveapi.ProveApiException;
@@ -73,6 +74,9 @@ public class PossessionFlow {
         }
         if (command.finalTargetUrl() != null) {
             TargetUrls.check(command.finalTargetUrl());
+        }
+        if (command.smsMessage() != null) {
+            SmsMessages.check(command.smsMessage(), desktop);
         }
         String clientRequestId = Optional.ofNullable(command.clientRequestId())
                 .orElseGet(() -> UUID.randomUUID().toString());
