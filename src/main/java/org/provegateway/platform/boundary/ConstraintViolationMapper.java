@@ -43,7 +43,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .orElse("invalid request");
         var type = ProblemType.INVALID_REQUEST;
         var problem = new Problem(type.uri().toString(), type.title(), type.status(), detail,
-                uriInfo.getRequestUri().getPath(), null, null, errors);
+                ProblemResponses.instance(uriInfo), null, null, errors);
         return ProblemResponses.of(problem, null);
     }
 
