@@ -45,7 +45,9 @@ class FlowRulesIT extends GatewayIT {
         given().get(API + "/possession-flows/" + java.util.UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://prove-gateway.dev/problems/flow-not-found"));
-        given().get(API + "/possession-flows/not-a-flow-id").then().statusCode(404);
+        // Not a UUID: cannot name any flow, so it is a bad request naming the path parameter.
+        given().get(API + "/possession-flows/not-a-flow-id").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("flowId"));
     }
 
     @Test

@@ -6,12 +6,14 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.RestAssured;
 import io.restassured.authentication.PreemptiveBasicAuthScheme;
 import it.org.provegateway.support.Database;
 import it.org.provegateway.support.DbProbe;
+import it.org.provegateway.support.TokenLedger;
 
 /**
  * Base of every integration test: the real Open Liberty server (production server.xml plus the test drop-in)
@@ -44,6 +46,15 @@ public abstract class GatewayIT {
     }
 
     protected final Database db = new Database(HOST);
+
+    /**
+     * Before this class's emulator is undeployed (Arquillian does that after every {@code @AfterAll}), its tokens go
+     * to the suite's ledger, for the closing leak scan ({@link SecretLeakIT}).
+     */
+    @AfterAll
+    static void recordIssuedTokens() {
+        TokenLedger.record(SANDBOX);
+    }
 
     @Deployment(name = "sandbox", testable = false, order = 1)
     public static WebArchive sandbox() {

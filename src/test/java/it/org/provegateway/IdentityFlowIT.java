@@ -299,7 +299,7 @@ class IdentityFlowIT extends GatewayIT {
                 .body("type", equalTo("https://prove-gateway.dev/problems/flow-not-found"));
         complete(possession, benji()).then().statusCode(404);
         validate(UUID.randomUUID().toString()).then().statusCode(404);
-        validate("not-a-flow").then().statusCode(404);
+        validate("not-a-flow").then().statusCode(400).body("errors.field", hasItem("flowId"));
         assertThat(sandbox.calls("/v3/validate")).isZero();
         assertThat(sandbox.calls("/v3/complete")).isZero();
     }

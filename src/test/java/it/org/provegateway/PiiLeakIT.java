@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import it.org.provegateway.support.Database;
 import it.org.provegateway.support.Sandbox;
 
 /**
@@ -110,7 +111,7 @@ class PiiLeakIT extends GatewayIT {
         assertThat(found("Prove's received requests", received)).hasSizeGreaterThan(USERS.size());
 
         List<String> leaks = new ArrayList<>();
-        for (String table : tables()) {
+        for (String table : tables(db)) {
             for (Map<String, String> row : db.rows("SELECT * FROM \"" + table + "\"")) {
                 leaks.addAll(found("table " + table, row.toString()));
             }
@@ -213,7 +214,7 @@ class PiiLeakIT extends GatewayIT {
     }
 
     /** Every table of the gateway's schema, from the database's own catalog. */
-    private List<String> tables() {
+    static List<String> tables(Database db) {
         boolean derby = System.getProperty("it.db.url", "jdbc:derby").startsWith("jdbc:derby");
         String sql = derby
                 ? "SELECT t.TABLENAME AS name FROM SYS.SYSTABLES t JOIN SYS.SYSSCHEMAS s ON t.SCHEMAID = s.SCHEMAID "

@@ -233,4 +233,13 @@ class ProveClientIT extends GatewayIT {
         assertThat(sandbox.calls("/v3/unify")).as("one retry each time, never more").isEqualTo(unifies + 2 + 2);
         assertThat(sandbox.calls("/token")).as("one refresh per retry").isEqualTo(tokens + 2);
     }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -20,10 +20,12 @@ import org.provegateway.binding.control.KeyBindings.Lookup;
 import org.provegateway.platform.boundary.GatewayApplication;
 import org.provegateway.platform.boundary.Problem;
 import org.provegateway.platform.boundary.Roles;
+import org.provegateway.platform.boundary.Uuid;
 import org.provegateway.platform.control.GatewayException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,6 +48,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 @Tag(name = "Key bindings", description = "Which Prove Key is bound to which number, device, person and customer")
 public class KeyBindingsResource {
 
+    /** Device ids, Prove ids and customer references: the characters the flows accept for them. */
+    private static final String ID = "[A-Za-z0-9._:-]+";
+    private static final String ID_RULE = "may contain only letters, digits and . _ : -";
+
     @Inject
     ProveService prove;
 
@@ -57,9 +63,10 @@ public class KeyBindingsResource {
     @APIResponse(responseCode = "400", description = "Not exactly one lookup parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<BindingView> find(@QueryParam("phoneNumber") @Size(max = 32) String phoneNumber,
-            @QueryParam("customerReference") @Size(max = 64) String customerReference,
-            @QueryParam("deviceId") @Size(max = 64) String deviceId,
-            @QueryParam("proveId") @Size(max = 64) String proveId) {
+            @QueryParam("customerReference") @Size(max = 64) @Pattern(regexp = ID, message = ID_RULE)
+            String customerReference,
+            @QueryParam("deviceId") @Size(max = 64) @Pattern(regexp = ID, message = ID_RULE) String deviceId,
+            @QueryParam("proveId") @Size(max = 64) @Pattern(regexp = ID, message = ID_RULE) String proveId) {
         int given = count(phoneNumber) + count(customerReference) + count(deviceId) + count(proveId);
         if (given != 1) {
             throw GatewayException.invalidField("query",
@@ -85,7 +92,7 @@ public class KeyBindingsResource {
             content = @Content(schema = @Schema(implementation = BindingView.class)))
     @APIResponse(responseCode = "404", description = "binding-not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BindingView get(@PathParam("bindingId") @Size(max = 36) String bindingId) {
+    public BindingView get(@PathParam("bindingId") @Uuid String bindingId) {
         return prove.binding(bindingId);
     }
 
@@ -97,7 +104,7 @@ public class KeyBindingsResource {
     @APIResponse(responseCode = "200", description = "The binding, now REVOKED")
     @APIResponse(responseCode = "404", description = "binding-not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BindingView revoke(@PathParam("bindingId") @Size(max = 36) String bindingId) {
+    public BindingView revoke(@PathParam("bindingId") @Uuid String bindingId) {
         return prove.revokeBinding(bindingId, null);
     }
 

@@ -20,6 +20,7 @@ import org.provegateway.identity.control.IdentityVerification;
 import org.provegateway.platform.boundary.GatewayApplication;
 import org.provegateway.platform.boundary.Problem;
 import org.provegateway.platform.boundary.Roles;
+import org.provegateway.platform.boundary.Uuid;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -107,7 +108,7 @@ public class IdentityFlowsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "flow-expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public IdentityValidation validate(@PathParam("flowId") String flowId) {
+    public IdentityValidation validate(@PathParam("flowId") @Uuid String flowId) {
         return prove.validateIdentity(flowId);
     }
 
@@ -140,7 +141,7 @@ public class IdentityFlowsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "502", description = "Prove rejected the request or answered an error",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public IdentityVerification complete(@PathParam("flowId") String flowId,
+    public IdentityVerification complete(@PathParam("flowId") @Uuid String flowId,
             @Valid @NotNull CompleteIdentityRequest request) {
         return prove.completeIdentity(flowId, request.toPerson());
     }

@@ -30,8 +30,10 @@ public record StartIdentityRequest(
         @Schema(description = "Let the customer re-enter a wrong OTP up to three times")
         Boolean allowOtpRetry,
 
-        @Schema(description = "Custom SMS text (max 160 characters); #### stands for the code or link")
-        @Size(max = 160) String smsMessage,
+        @Schema(description = "Custom SMS text: at most 160 characters, with exactly one placeholder Prove replaces: "
+                + "####, ##### or ###### for a 4- to 6-digit code, #### for the Instant Link (desktop)", maxLength = 160,
+                examples = "#### is your verification code.")
+        String smsMessage,
 
         @Schema(description = "The customer's device IP address, for Prove's risk checks", examples = "10.0.0.1")
         @Size(max = 45) @Pattern(regexp = "[0-9A-Fa-f.:]+", message = "must be an IPv4 or IPv6 address")

@@ -15,6 +15,7 @@ import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
 import org.provegateway.platform.control.ProveFailures;
+import org.provegateway.platform.control.SmsMessages;
 import org.provegateway.platform.control.TargetUrls;
 import org.provegateway.proveapi.ProveApi;
 import org.provegateway.proveapi.ProveApiException;
@@ -92,6 +93,9 @@ public class IdentityFlow {
         if (command.finalTargetUrl() != null) {
             TargetUrls.check(command.finalTargetUrl());
         }
+        if (command.smsMessage() != null) {
+            SmsMessages.check(command.smsMessage(), "desktop".equals(type));
+        }
         if (command.ipAddress() != null) {
             checkIpAddress(command.ipAddress());
         }
@@ -143,19 +147,20 @@ public class IdentityFlow {
 
     /**
      * Checks the individual, then calls {@code /v3/complete}; only on a validated flow. Field formats were checked
-     * by Bean Validation at the boundary; the rules it cannot express (name or SSN, real dates) come after the step
-     * check, so a caller of a flow that cannot be completed learns that first.
+     * by Bean Validation at the boundary; the rules it cannot express (name or SSN, real dates) are checked here
+     * before the flow is even looked up: a bad request is a bad request whatever the flow's state, and bad input
+     * never gets near the database or Prove.
      */
     public IdentityVerification complete(String flowId, Person person) {
-        FlowSession session = find(flowId);
         Instant now = clock.instant();
-        session.requireStep("complete", FlowKind.IDENTITY, now, FlowState.VALIDATED);
         Individual individual;
         try {
             individual = person.forProve(LocalDate.ofInstant(now, ZoneOffset.UTC));
         } catch (GatewayException invalid) {
             throw invalid.forFlow(flowId);
         }
+        FlowSession session = find(flowId);
+        session.requireStep("complete", FlowKind.IDENTITY, now, FlowState.VALIDATED);
         CompleteResponse answer;
         try {
             answer = prove.complete(new CompleteRequest(session.correlationId(), individual));

@@ -1,7 +1,10 @@
 package org.provegateway.platform.boundary;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.provegateway.platform.control.GatewayException.FieldError;
 import org.provegateway.platform.control.ProblemType;
@@ -10,6 +13,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -37,16 +43,32 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .orElse("invalid request");
         var type = ProblemType.INVALID_REQUEST;
         var problem = new Problem(type.uri().toString(), type.title(), type.status(), detail,
-                uriInfo.getRequestUri().getPath(), null, null, errors);
+                ProblemResponses.instance(uriInfo), null, null, errors);
         return ProblemResponses.of(problem, null);
     }
 
-    /** The JSON field path (e.g. {@code individual.addresses[0].postalCode}), without the Java method/arg prefix. */
+    /**
+     * The JSON field path (e.g. {@code individual.addresses[0].postalCode}), without the Java method/arg prefix; for
+     * a path, query or header parameter its HTTP name (e.g. {@code flowId}); for the request body itself
+     * {@code body}.
+     */
     static String fieldName(ConstraintViolation<?> violation) {
         StringBuilder name = new StringBuilder();
+        Path.MethodNode method = null;
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> {
+                case METHOD -> {
+                    method = node.as(Path.MethodNode.class);
+                    continue;
+                }
+                case PARAMETER -> {
+                    if (method != null) {
+                        httpName(violation.getRootBeanClass(), method,
+                                node.as(Path.ParameterNode.class).getParameterIndex()).ifPresent(name::append);
+                    }
+                    continue;
+                }
+                case RETURN_VALUE, CROSS_PARAMETER -> {
                     continue;
                 }
                 default -> {
@@ -65,5 +87,36 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             name.append(node.getName());
         }
         return name.length() == 0 ? "body" : name.toString();
+    }
+
+    /**
+     * The name under which the caller sent a path, query or header parameter; empty for the entity. The root bean
+     * may be a CDI subclass whose overriding method has no annotations, so the whole class chain is searched.
+     */
+    private static Optional<String> httpName(Class<?> type, Path.MethodNode method, int index) {
+        Class<?>[] parameters = method.getParameterTypes().toArray(Class<?>[]::new);
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            Method declared;
+            try {
+                declared = c.getDeclaredMethod(method.getName(), parameters);
+            } catch (NoSuchMethodException e) {
+                continue;
+            }
+            if (index < 0 || index >= declared.getParameterCount()) {
+                return Optional.empty();
+            }
+            for (Annotation annotation : declared.getParameterAnnotations()[index]) {
+                if (annotation instanceof PathParam p) {
+                    return Optional.of(p.value());
+                }
+                if (annotation instanceof QueryParam q) {
+                    return Optional.of(q.value());
+                }
+                if (annotation instanceof HeaderParam h) {
+                    return Optional.of(h.value());
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -28,7 +28,7 @@ public class GatewayExceptionMapper implements ExceptionMapper<GatewayException>
             LOG.log(Level.WARNING, "{0} on {1}: {2}", new Object[] {type, uriInfo.getPath(), failure.getMessage()});
         }
         var problem = new Problem(type.uri().toString(), type.title(), type.status(), failure.getMessage(),
-                uriInfo.getRequestUri().getPath(), failure.flowId().orElse(null), failure.proveCode().orElse(null),
+                ProblemResponses.instance(uriInfo), failure.flowId().orElse(null), failure.proveCode().orElse(null),
                 failure.fieldErrors().isEmpty() ? null : failure.fieldErrors());
         return ProblemResponses.of(problem, failure.retryAfter().orElse(null));
     }

@@ -27,7 +27,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        String path = uriInfo.getRequestUri().getPath();
+        String path = ProblemResponses.instance(uriInfo);
         if (causedByJsonBinding(failure)) {
             var problem = Problem.of(ProblemType.INVALID_REQUEST,
                     "The request body is not valid JSON of the expected shape", path);

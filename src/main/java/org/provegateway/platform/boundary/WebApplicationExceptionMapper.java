@@ -41,7 +41,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             default -> type.title();
         };
         var problem = new Problem(type.uri().toString(), type.title(), status, detail,
-                uriInfo.getRequestUri().getPath(), null, null, null);
+                ProblemResponses.instance(uriInfo), null, null, null);
         return ProblemResponses.of(problem, null);
     }
 }

@@ -39,7 +39,12 @@ public class GatewayException extends RuntimeException {
 
     /** A bad request naming the offending field. */
     public static GatewayException invalidField(String field, String message) {
-        return new GatewayException(ProblemType.INVALID_REQUEST, field + ": " + message, null, null, null,
+        return invalidField(ProblemType.INVALID_REQUEST, field, message);
+    }
+
+    /** A refusal of a given kind (e.g. a body too large) naming the offending field. */
+    public static GatewayException invalidField(ProblemType type, String field, String message) {
+        return new GatewayException(type, field + ": " + message, null, null, null,
                 List.of(new FieldError(field, message)), null);
     }
 

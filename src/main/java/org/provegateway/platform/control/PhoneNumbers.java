@@ -51,7 +51,7 @@ public class PhoneNumbers {
             throw GatewayException.invalidField(field, "is required");
         }
         String input = raw.strip();
-        if (!ALLOWED.matcher(input).matches()) {
+        if (!ALLOWED.matcher(input).matches() || raw.chars().anyMatch(Character::isISOControl)) {
             throw GatewayException.invalidField(field,
                     "must be digits, optionally with a leading + and country code (4 to 30 characters)");
         }

@@ -17,6 +17,7 @@ import org.provegateway.idempotency.boundary.IdempotencyFilter;
 import org.provegateway.platform.boundary.GatewayApplication;
 import org.provegateway.platform.boundary.Problem;
 import org.provegateway.platform.boundary.Roles;
+import org.provegateway.platform.boundary.Uuid;
 import org.provegateway.possession.control.PossessionStarted;
 import org.provegateway.possession.control.PossessionView;
 
@@ -107,7 +108,7 @@ public class PossessionFlowsResource {
                             + "\"result\":\"pass\"}],\"expiresAt\":\"2026-11-23T10:15:00Z\"}")))
     @APIResponse(responseCode = "404", description = "flow-not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PossessionView status(@PathParam("flowId") String flowId) {
+    public PossessionView status(@PathParam("flowId") @Uuid String flowId) {
         return prove.possessionStatus(flowId);
     }
 
@@ -128,7 +129,7 @@ public class PossessionFlowsResource {
                     schema = @Schema(implementation = Problem.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotencyFilter.HEADER, required = false,
             description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, maxLength = 128))
-    public PossessionView bind(@PathParam("flowId") String flowId, @Valid @NotNull BindRequest request) {
+    public PossessionView bind(@PathParam("flowId") @Uuid String flowId, @Valid @NotNull BindRequest request) {
         return prove.bindPossession(flowId, request.possessionCheckPassed());
     }
 }

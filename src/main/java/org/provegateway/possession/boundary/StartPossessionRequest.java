@@ -31,8 +31,10 @@ public record StartPossessionRequest(
         @Schema(description = "Run Prove's reputation (TrustScore) check")
         Boolean checkReputation,
 
-        @Schema(description = "Custom SMS text (max 160 characters); #### stands for the code or link")
-        @Size(max = 160) String smsMessage,
+        @Schema(description = "Custom SMS text: at most 160 characters, with exactly one placeholder Prove replaces: "
+                + "####, ##### or ###### for a 4- to 6-digit code, #### for the Instant Link (desktop)", maxLength = 160,
+                examples = "#### is your verification code.")
+        String smsMessage,
 
         @Schema(description = "Force a full possession check and move the device's Prove Key to this number")
         Boolean rebind,

@@ -17,6 +17,7 @@ import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
 import org.provegateway.platform.control.ProveFailures;
+import org.provegateway.platform.control.SmsMessages;
 import org.provegateway.platform.control.TargetUrls;
 import org.provegateway.proveapi.ProveApi;
 import org.provegateway.proveapi.ProveApiException;
@@ -83,6 +84,9 @@ public class PossessionFlow {
         }
         if (command.finalTargetUrl() != null) {
             TargetUrls.check(command.finalTargetUrl());
+        }
+        if (command.smsMessage() != null) {
+            SmsMessages.check(command.smsMessage(), desktop);
         }
         String clientRequestId = Optional.ofNullable(command.clientRequestId())
                 .orElseGet(() -> UUID.randomUUID().toString());

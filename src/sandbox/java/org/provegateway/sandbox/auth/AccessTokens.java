@@ -2,9 +2,11 @@ package org.provegateway.sandbox.auth;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.provegateway.sandbox.platform.RandomTokens;
 import org.provegateway.sandbox.platform.Settings;
 
@@ -19,6 +21,8 @@ public final class AccessTokens {
     }
 
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+    /** Every token ever issued by this deployment, kept through {@link #clear()} for leak scans. */
+    private final List<String> everIssued = new CopyOnWriteArrayList<>();
     private final Settings settings;
     private final Clock clock;
 
@@ -34,6 +38,7 @@ public final class AccessTokens {
         Instant expiresAt = now.plus(settings.tokenTtl());
         String token = RandomTokens.jwt("prove-api", now, expiresAt);
         tokens.put(token, new Issued(clientId, expiresAt));
+        everIssued.add(token);
         return new Grant(token, settings.tokenTtl().toSeconds());
     }
 
@@ -46,7 +51,13 @@ public final class AccessTokens {
         return Optional.of(issued.clientId());
     }
 
+    /** Clears the live tokens; the record of what was issued stays (see {@link #everIssued()}). */
     public void clear() {
         tokens.clear();
+    }
+
+    /** Every access token this deployment has handed out, reset included: what tests scan logs for. */
+    public List<String> everIssued() {
+        return List.copyOf(everIssued);
     }
 }

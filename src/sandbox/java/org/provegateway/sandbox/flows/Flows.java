@@ -2,10 +2,12 @@ package org.provegateway.sandbox.flows;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.provegateway.sandbox.platform.RandomTokens;
 import org.provegateway.sandbox.platform.Settings;
 
@@ -20,6 +22,8 @@ public final class Flows {
 
     private final Map<String, Flow> byCorrelationId = new ConcurrentHashMap<>();
     private final Map<String, Flow> byAuthToken = new ConcurrentHashMap<>();
+    /** Every authToken ever handed out by this deployment, kept through {@link #clear()} for leak scans. */
+    private final List<String> everIssued = new CopyOnWriteArrayList<>();
     private final Settings settings;
     private final Clock clock;
 
@@ -39,6 +43,7 @@ public final class Flows {
         purgeExpired();
         byCorrelationId.put(flow.ids().correlationId(), flow);
         byAuthToken.put(flow.ids().authToken(), flow);
+        everIssued.add(flow.ids().authToken());
         return flow;
     }
 
@@ -50,9 +55,15 @@ public final class Flows {
         return live(byAuthToken.get(authToken));
     }
 
+    /** Forgets every flow; the record of the authTokens handed out stays (see {@link #everIssuedAuthTokens()}). */
     public void clear() {
         byCorrelationId.clear();
         byAuthToken.clear();
+    }
+
+    /** Every authToken this deployment has handed out, reset included: what tests scan logs for. */
+    public List<String> everIssuedAuthTokens() {
+        return List.copyOf(everIssued);
     }
 
     private Optional<Flow> live(Flow flow) {

@@ -1,0 +1,95 @@
+package org.provegateway.platform.boundary;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.provegateway.platform.control.GatewayException;
+import org.provegateway.platform.control.ProblemType;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Refuses request bodies above {@code api.max-body-bytes} with a 413 problem, before anything reads them: at once
+ * when {@code Content-Length} says so, otherwise (chunked bodies) as soon as the stream passes the limit, so a
+ * hostile client can never make the gateway buffer more than the limit.
+ *
+ * <p>Why 16 KiB: the largest legitimate request (identity complete with every field at its maximum length, every
+ * character a {@code \\uXXXX} escape, pretty-printed) stays under 8 KiB, and Prove itself refuses bodies of 4 KB
+ * and more (8001); 16 KiB leaves room for whitespace and new optional fields while keeping per-request memory small.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 500)
+public class RequestSizeLimit implements ContainerRequestFilter {
+
+    static final String KEY = "api.max-body-bytes";
+    static final long DEFAULT_MAX = 16 * 1024;
+
+    private final long max = ConfigProvider.getConfig().getOptionalValue(KEY, Long.class).orElse(DEFAULT_MAX);
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > max) {
+            throw tooLarge(max);
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new Bounded(request.getEntityStream(), max));
+        }
+    }
+
+    static GatewayException tooLarge(long max) {
+        return GatewayException.invalidField(ProblemType.PAYLOAD_TOO_LARGE, "body",
+                "must be at most " + max + " bytes");
+    }
+
+    /** Counts what is read and fails once more than the limit has come through. */
+    static final class Bounded extends FilterInputStream {
+
+        private final long max;
+        private long count;
+
+        Bounded(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count(skipped);
+            return skipped;
+        }
+
+        private void count(long n) {
+            count += n;
+            if (count > max) {
+                throw tooLarge(max);
+            }
+        }
+    }
+}
