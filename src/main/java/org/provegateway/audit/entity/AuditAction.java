@@ -16,7 +16,9 @@ public enum AuditAction {
     BINDING_SUPERSEDED,
     BINDING_STALE,
     BINDING_REVOKED,
-    BINDING_DEACTIVATED;
+    BINDING_DEACTIVATED,
+    /** The binding-health job warned that Prove will deactivate the key soon. */
+    BINDING_DEACTIVATION_WARNING;
 
     /** The action for a key-binding history event of this name (BOUND, REBOUND, ...). */
     public static AuditAction bindingChange(String event) {
