@@ -110,6 +110,8 @@ public final class SecondServer implements AutoCloseable {
         if (running) {
             throw new IllegalStateException("stop the server first: embedded Derby is open in its JVM");
         }
+        // Derby's own log goes beside the database, not into the project directory.
+        System.setProperty("derby.stream.error.file", derby.getParent().resolve("derby.log").toString());
         try (Connection connection = DriverManager.getConnection(derbyUrl(), "prove", "prove")) {
             return work.apply(connection);
         } catch (SQLException e) {
