@@ -5,8 +5,10 @@
 -- that a repeat gets the same status and body without calling Prove again. The unique constraint on
 -- (caller_scope, idem_key) makes a second row for the same caller and key impossible, whichever node inserts it.
 -- caller_scope is the authenticated principal's name, or 'anonymous' while the API has no authentication.
--- body holds the gateway's own answer (flow id, Prove's client authToken, status, phone number as in
--- flow_session); never identity data. Rows expire after idempotency.ttl and are purged with the flow sessions.
+-- idem_key holds the SHA-256 of the caller's key, never the key; body holds the gateway's own answer (flow id,
+-- Prove's client authToken, status, phone number as in flow_session), sealed with AES-256-GCM under a key derived
+-- from the caller's Idempotency-Key (idempotency.control.AnswerSeal), so the table shows no token in clear; never
+-- identity data. Rows expire after idempotency.ttl and are purged with the flow sessions.
 CREATE TABLE idempotency_record (
     id            VARCHAR(36)    NOT NULL,
     caller_scope  VARCHAR(128)   NOT NULL,

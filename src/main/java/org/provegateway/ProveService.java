@@ -64,6 +64,8 @@ public class ProveService {
 
     @Inject
     BindingChanges changes;
+
+    @Inject
     AuditTrail audit;
 
     @Inject

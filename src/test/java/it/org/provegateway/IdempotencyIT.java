@@ -64,9 +64,12 @@ class IdempotencyIT extends GatewayIT {
         assertThat(again.asString()).isEqualTo(first.asString());
         assertThat(sandbox.answered("/v3/unify")).isEqualTo(1);
         assertThat(count("flow_session")).isEqualTo(1);
-        assertThat(db.single("SELECT caller_scope, idem_key, state, status FROM idempotency_record"))
-                .containsEntry("caller_scope", "anonymous").containsEntry("idem_key", key)
+        Map<String, String> record = db.single("SELECT caller_scope, idem_key, state, status, body FROM idempotency_record");
+        assertThat(record).containsEntry("caller_scope", "operator").containsEntry("idem_key", storedKey(key))
                 .containsEntry("state", "DONE").containsEntry("status", "201");
+        assertThat(record.get("body")).as("the kept answer is sealed: no authToken or flow id in clear")
+                .startsWith("v1:").doesNotContain(first.jsonPath().getString("authToken"))
+                .doesNotContain(first.jsonPath().getString("flowId"));
 
         // without a key every request is new
         post("/possession-flows", null, MOBILE).then().statusCode(201);
@@ -167,7 +170,7 @@ class IdempotencyIT extends GatewayIT {
         db.update("INSERT INTO idempotency_record (id, caller_scope, idem_key, request_hash, state, status, "
                 + "media_type, body, created_at, expires_at, version) VALUES (?, 'someone-else', ?, ?, 'DONE', 201, "
                 + "'application/json', '{\"secret\":\"of someone else\"}', CURRENT_TIMESTAMP, "
-                + "CAST(? AS TIMESTAMP), 0)", UUID.randomUUID().toString(), key, "x".repeat(64),
+                + "CAST(? AS TIMESTAMP), 0)", UUID.randomUUID().toString(), storedKey(key), "x".repeat(64),
                 "2999-01-01 00:00:00");
 
         Response answer = post("/possession-flows", key, MOBILE);
@@ -176,7 +179,7 @@ class IdempotencyIT extends GatewayIT {
         assertThat(answer.asString()).doesNotContain("someone else").contains("flowId");
         assertThat(sandbox.answered("/v3/unify")).isEqualTo(1);
         assertThat(db.rows("SELECT caller_scope FROM idempotency_record WHERE idem_key = ? ORDER BY caller_scope",
-                key)).extracting(row -> row.get("caller_scope")).containsExactly("anonymous", "someone-else");
+                storedKey(key))).extracting(row -> row.get("caller_scope")).containsExactly("operator", "someone-else");
     }
 
     @Test
@@ -219,5 +222,15 @@ class IdempotencyIT extends GatewayIT {
 
     static <T> List<T> parallel(int n, Callable<T> call) throws Exception {
         return Parallel.run(n, call);
+    }
+
+    /** How the gateway stores a key: SHA-256 hex (idempotency.control.AnswerSeal), never the key itself. */
+    static String storedKey(String key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("prove-gateway idempotency lookup\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -70,7 +70,8 @@ public class IdempotentRequests {
     }
 
     /** Run the request, then {@link #finish} or {@link #abandon} this claim. */
-    public record Owner(String recordId, String localKey, CompletableFuture<Void> done) implements Claim {
+    public record Owner(String recordId, String localKey, CompletableFuture<Void> done, AnswerSeal seal)
+            implements Claim {
     }
 
     /** Answer with the first request's answer, without running anything. */
@@ -94,6 +95,9 @@ public class IdempotentRequests {
         }
         String callerScope = scope.length() > SCOPE_LENGTH ? fingerprint(scope, "", new byte[0]) : scope;
         String localKey = callerScope + '\n' + key;
+        // The database sees only a digest of the key and the answer sealed under the key (see AnswerSeal).
+        String storedKey = AnswerSeal.lookupKey(key);
+        AnswerSeal seal = new AnswerSeal(callerScope, key);
         long deadline = System.nanoTime() + config.waitLimit().toNanos();
         while (true) {
             CompletableFuture<Void> mine = new CompletableFuture<>();
@@ -109,17 +113,17 @@ public class IdempotentRequests {
             boolean keep = false;
             try {
                 Instant now = clock.instant();
-                Optional<IdempotencyRecord> found = records.find(callerScope, key);
+                Optional<IdempotencyRecord> found = records.find(callerScope, storedKey);
                 if (found.isPresent() && found.get().isExpired(now)) {
                     records.deleteIfExpired(found.get().id(), now);
                     found = Optional.empty();
                 }
                 if (found.isEmpty()) {
                     Optional<IdempotencyRecord> inserted = tryInsert(
-                            new IdempotencyRecord(callerScope, key, fingerprint, now, now.plus(config.lease())));
+                            new IdempotencyRecord(callerScope, storedKey, fingerprint, now, now.plus(config.lease())));
                     if (inserted.isPresent()) {
                         keep = true;
-                        return new Owner(inserted.get().id(), localKey, mine);
+                        return new Owner(inserted.get().id(), localKey, mine, seal);
                     }
                 } else {
                     IdempotencyRecord record = found.get();
@@ -128,7 +132,8 @@ public class IdempotentRequests {
                                 + "used for a different request (method, path or body); use a new key");
                     }
                     if (record.isDone()) {
-                        return new Replay(record.status(), record.mediaType(), record.location(), record.body());
+                        return new Replay(record.status(), record.mediaType(), record.location(),
+                                record.body().map(seal::open));
                     }
                 }
             } finally {
@@ -143,9 +148,10 @@ public class IdempotentRequests {
     }
 
     /** The owner's request was answered: keep the answer for repeats. */
-    public void finish(Owner owner, int status, String mediaType, String location, String body) {
+    public void finish(Owner owner, int status, String mediaType, String location, String answer) {
+        String body = answer == null ? null : owner.seal().seal(answer);
         if (body != null && body.length() > MAX_BODY || location != null && location.length() > MAX_LOCATION) {
-            LOG.warning(() -> "Answer too large to keep for Idempotency-Key repeats (" + body.length()
+            LOG.warning(() -> "Answer too large to keep for Idempotency-Key repeats (" + answer.length()
                     + " characters); the key is freed instead");
             abandon(owner);
             return;
