@@ -1,7 +1,5 @@
 package org.provegateway.binding.control;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -18,6 +16,7 @@ import java.util.logging.Logger;
 
 import org.provegateway.binding.control.KeyBindings.Lookup;
 import org.provegateway.binding.entity.KeyBinding;
+import org.provegateway.platform.control.BoundedInput;
 import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
@@ -82,7 +81,11 @@ public class BulkChecks {
         int max = config.bulkCheckMaxItems();
         Lookup lookup = null;
         List<String> items = new ArrayList<>();
-        try (JsonParser parser = PARSERS.createParser(new Bounded(body, (long) max * MAX_BYTES_PER_ITEM + 1024))) {
+        long limit = (long) max * MAX_BYTES_PER_ITEM + 1024;
+        // Refused as too large once it passes the limit, before the parser buffers it all.
+        try (JsonParser parser = PARSERS.createParser(new BoundedInput(body, limit,
+                () -> new GatewayException(ProblemType.PAYLOAD_TOO_LARGE,
+                        "body: a bulk check may have at most " + limit + " bytes")))) {
             expect(parser, Event.START_OBJECT);
             for (Event event = next(parser); event != Event.END_OBJECT; event = next(parser)) {
                 String field = parser.getString();
@@ -224,7 +227,7 @@ public class BulkChecks {
         }
     }
 
-    /** A parse failure, or the size refusal of {@link Bounded} wrapped by the parser. */
+    /** A parse failure, or the size refusal of {@link BoundedInput} wrapped by the parser. */
     private static GatewayException refusal(JsonException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof GatewayException refused) {
@@ -243,44 +246,6 @@ public class BulkChecks {
 
         static Item invalid(String error) {
             return new Item(Optional.empty(), error);
-        }
-    }
-
-    /** The request body, refused as too large once it passes a byte limit, before a parser buffers it all. */
-    private static final class Bounded extends FilterInputStream {
-
-        private final long limit;
-        private long read;
-
-        Bounded(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                throw new GatewayException(ProblemType.PAYLOAD_TOO_LARGE,
-                        "body: a bulk check may have at most " + limit + " bytes");
-            }
         }
     }
 }

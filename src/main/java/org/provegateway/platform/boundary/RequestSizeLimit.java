@@ -1,10 +1,7 @@
 package org.provegateway.platform.boundary;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.provegateway.platform.control.BoundedInput;
 import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.ProblemType;
 
@@ -52,56 +49,12 @@ public class RequestSizeLimit implements ContainerRequestFilter {
             throw tooLarge(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Bounded(request.getEntityStream(), limit));
+            request.setEntityStream(new BoundedInput(request.getEntityStream(), limit, () -> tooLarge(limit)));
         }
     }
 
     static GatewayException tooLarge(long max) {
         return GatewayException.invalidField(ProblemType.PAYLOAD_TOO_LARGE, "body",
                 "must be at most " + max + " bytes");
-    }
-
-    /** Counts what is read and fails once more than the limit has come through. */
-    static final class Bounded extends FilterInputStream {
-
-        private final long max;
-        private long count;
-
-        Bounded(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count(skipped);
-            return skipped;
-        }
-
-        private void count(long n) {
-            count += n;
-            if (count > max) {
-                throw tooLarge(max);
-            }
-        }
     }
 }
