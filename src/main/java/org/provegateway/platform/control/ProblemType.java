@@ -35,7 +35,7 @@ public enum ProblemType {
     PROVE_TIMEOUT(504, "prove-timeout", "Prove did not answer in time"),
     INTERNAL(500, "internal", "Internal error");
 
-    /** Base of every problem type URI; a documentation page per type lives under it. */
+    /** Base of every problem type URI. The URIs are identifiers (RFC 9457 allows that): nothing is served there. */
     public static final String BASE = "https://prove-gateway.dev/problems/";
 
     private final int status;
