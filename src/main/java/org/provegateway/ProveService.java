@@ -30,6 +30,7 @@ import org.provegateway.identity.control.Person;
 import org.provegateway.possession.control.PossessionFlow;
 import org.provegateway.possession.control.PossessionStart;
 import org.provegateway.possession.control.PossessionStarted;
+import org.provegateway.platform.control.DatabaseFailures;
 import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.ProblemType;
 import org.provegateway.platform.control.ProveFailures;
@@ -114,6 +115,9 @@ public class ProveService {
         try {
             return bindings.revoke(bindingId, reason);
         } catch (RuntimeException failure) {
+            if (DatabaseFailures.unavailable(failure)) {
+                throw failure; // see refusalsAudited
+            }
             Optional<KeyBinding> binding = registry.find(bindingId);
             auditRefusal(AuditAction.BINDING_REVOKE, null, binding.map(KeyBinding::id).orElse(null),
                     binding.map(KeyBinding::phoneNumber).orElse(null), failure);
@@ -130,6 +134,11 @@ public class ProveService {
         try {
             return work.get();
         } catch (RuntimeException failure) {
+            if (DatabaseFailures.unavailable(failure)) {
+                // Looking the flow up and writing the audit row would each wait for the same database again (up to
+                // the query timeout), pushing the 503 past its 3 s; the refusal is logged with an incident id.
+                throw failure;
+            }
             Optional<FlowSession> flow = flowId == null ? Optional.empty() : sessions.find(flowId);
             auditRefusal(step, flow.map(FlowSession::id).orElse(null), null,
                     flow.flatMap(FlowSession::phoneNumber).orElse(phoneNumber), failure);

@@ -1,6 +1,7 @@
 package it.org.provegateway;
 
 import static io.restassured.RestAssured.given;
+import static it.org.provegateway.support.TestUsers.LORANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,11 +14,6 @@ import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
@@ -28,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import it.org.provegateway.support.DatabaseOutage;
+import it.org.provegateway.support.Eventually;
 import it.org.provegateway.support.Sandbox;
 
 /**
@@ -36,17 +34,9 @@ import it.org.provegateway.support.Sandbox;
  * lets a trial call through after 2 s), DOWN after a failed token fetch, DOWN while the database is stopped, UP
  * again after each.
  *
- * <p>Stopping the database, on each database: embedded Derby is really shut down (a connection from a test-only
- * data source with {@code ;shutdown=true}) and kept from booting again by hiding its {@code service.properties}
- * (Derby then refuses to open the directory); putting the file back lets the pool's next connection boot it.
- * PostgreSQL is shared with other schemas (and other test runs), so the server cannot be stopped: the test drops
- * every connection of this gateway ({@code pg_terminate_backend}, found by the JDBC {@code ApplicationName} the
- * PostgreSQL profile sets) and takes the gateway's schema away ({@code ALTER SCHEMA ... RENAME}), so that every
- * query fails as against a stopped database, then renames it back.
+ * <p>How the database is stopped on each database: {@link DatabaseOutage}.
  */
 class HealthIT extends GatewayIT {
-
-    static final String LORANT = "2001004014";
 
     final Sandbox sandbox = new Sandbox(SANDBOX);
 
@@ -64,14 +54,8 @@ class HealthIT extends GatewayIT {
                 .post(API + "/possession-flows");
     }
 
-    static void awaitReady(Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (ready().statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not ready again within " + within + ": " + ready().asString());
-            }
-            Thread.sleep(200);
-        }
+    static void awaitReady(Duration within) {
+        Eventually.until(within, "ready again", () -> ready().statusCode() == 200);
     }
 
     @Test
@@ -96,7 +80,7 @@ class HealthIT extends GatewayIT {
     }
 
     @Test
-    void readinessIsDownWhileProvesCircuitIsOpenWithoutCallingProveAndUpAfter() throws InterruptedException {
+    void readinessIsDownWhileProvesCircuitIsOpenWithoutCallingProveAndUpAfter() {
         startLorant().then().statusCode(201); // Prove reachable, breaker closed
         ready().then().statusCode(200).body("checks.find { it.name == 'prove' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'prove' }.data.lastTokenFetch", equalTo("success"));
@@ -138,46 +122,14 @@ class HealthIT extends GatewayIT {
     }
 
     @Test
-    void readinessIsDownWhileTheDatabaseIsStoppedAndUpAfter() throws Exception {
+    void readinessIsDownWhileTheDatabaseIsStoppedAndUpAfter() {
         ready().then().statusCode(200);
-        String url = System.getProperty("it.db.url");
-        if (url.startsWith("jdbc:derby:")) {
-            Path database = Path.of(url.substring("jdbc:derby:".length(), url.indexOf(';')));
-            Path service = database.resolve("service.properties");
-            Path hidden = database.resolve("service.properties.stopped");
-            assertThat(derbyShutdown()).isEqualTo("08006");
-            Files.move(service, hidden);
-            try {
-                derbyShutdown(); // in case the expiry timer booted it again in between
-                assertDatabaseDown();
-            } finally {
-                Files.move(hidden, service);
-            }
-        } else {
-            String schema = url.replaceAll(".*[?&]currentSchema=([^&]+).*", "$1");
-            String application = url.replaceAll(".*[?&]ApplicationName=([^&]+).*", "$1");
-            try (Connection admin = DriverManager.getConnection(url, System.getProperty("it.db.user"),
-                    System.getProperty("it.db.password"))) {
-                try (Statement statement = admin.createStatement()) {
-                    statement.execute("ALTER SCHEMA " + schema + " RENAME TO " + schema + "_stopped");
-                }
-                try {
-                    try (PreparedStatement kill = admin.prepareStatement("SELECT pg_terminate_backend(pid)"
-                            + " FROM pg_stat_activity WHERE application_name = ? AND pid <> pg_backend_pid()")) {
-                        kill.setString(1, application);
-                        kill.execute();
-                    }
-                    assertDatabaseDown();
-                } finally {
-                    try (Statement statement = admin.createStatement()) {
-                        statement.execute("ALTER SCHEMA " + schema + "_stopped RENAME TO " + schema);
-                    }
-                }
-            }
+        try (DatabaseOutage outage = new DatabaseOutage(HOST).begin()) {
+            assertDatabaseDown();
         }
-        awaitReady(Duration.ofSeconds(15));
+        Eventually.until(Duration.ofSeconds(15), "ready again", () -> ready().statusCode() == 200);
         ready().then().statusCode(200).body("checks.find { it.name == 'database' }.status", equalTo("UP"));
-        given().get(API + "/key-bindings?customerReference=nobody").then().statusCode(200);
+        given().get(API + "/key-bindings?deviceId=nobody").then().statusCode(200);
     }
 
     static void assertDatabaseDown() {
@@ -187,11 +139,6 @@ class HealthIT extends GatewayIT {
                     .body("checks.find { it.name == 'prove' }.status", equalTo("UP"));
         }
         given().get(HOST + "/health/live").then().statusCode(200);
-    }
-
-    static String derbyShutdown() {
-        return given().contentType(ContentType.JSON).body("{}").post(HOST + "/db-probe/sql/derby-shutdown").then()
-                .statusCode(200).extract().jsonPath().getString("sqlState");
     }
 
 }

@@ -58,6 +58,7 @@ public class AuditTrail {
     public void refused(AuditAction action, String flowId, String bindingId, String phoneNumber, ProblemType type) {
         em.persist(new AuditEvent(clock.instant(), principal(), action, type.slug(), flowId, bindingId, null,
                 masked(phoneNumber)));
+        em.flush(); // fails here rather than in the commit, see FlowSessions.add
     }
 
     /**

@@ -4,6 +4,9 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import java.time.Duration;
+
+import org.provegateway.platform.control.DatabaseFailures;
 import org.provegateway.platform.control.ProblemType;
 
 import jakarta.json.bind.JsonbException;
@@ -14,13 +17,23 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Anything else. A body that JSON-B cannot bind is the caller's fault (400); every other surprise is a 500 whose
- * detail carries only an incident id, logged with the stack trace so operators can find it.
+ * Anything else. A body that JSON-B cannot bind is the caller's fault (400). A database that cannot be used right
+ * now (unreachable, shut down, timed out, locked: see {@link DatabaseFailures}) is a {@code 503 database-unavailable}
+ * with {@code Retry-After}, logged as one WARNING line with an incident id and the SQLState, without the stack trace
+ * or the SQL: the database's own state is what operators need, and readiness already reports it. Every other
+ * surprise is a 500 whose detail carries only an incident id, logged with the stack trace so operators can find it.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    /**
+     * When a caller refused for an unavailable database should try again. 2 s: a held lock, a killed connection or a
+     * database fail-over usually clears within seconds, and a caller that waits this long adds at most one request
+     * per 2 s to a database that is struggling.
+     */
+    static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(2);
 
     @Context
     UriInfo uriInfo;
@@ -34,6 +47,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return ProblemResponses.of(problem, null);
         }
         String incident = UUID.randomUUID().toString();
+        var database = DatabaseFailures.reason(failure);
+        if (database.isPresent()) {
+            LOG.log(Level.WARNING, "Database unavailable on {0} ({1}), incident {2}",
+                    new Object[] {path, database.get(), incident});
+            return ProblemResponses.of(Problem.of(ProblemType.DATABASE_UNAVAILABLE,
+                    "The gateway's database is unavailable; try again after Retry-After seconds (incident "
+                            + incident + ")", path), DATABASE_RETRY_AFTER);
+        }
         LOG.log(Level.SEVERE, "Unexpected failure on " + path + ", incident " + incident, failure);
         return ProblemResponses.of(Problem.of(ProblemType.INTERNAL, "Internal error, incident " + incident, path),
                 null);

@@ -33,6 +33,7 @@ public enum ProblemType {
     PROVE_UNAVAILABLE(503, "prove-unavailable", "Prove is unavailable"),
     PROVE_RATE_LIMITED(503, "prove-rate-limited", "Prove's request rate limit was reached"),
     PROVE_TIMEOUT(504, "prove-timeout", "Prove did not answer in time"),
+    DATABASE_UNAVAILABLE(503, "database-unavailable", "The gateway's database is unavailable"),
     INTERNAL(500, "internal", "Internal error");
 
     /** Base of every problem type URI. The URIs are identifiers (RFC 9457 allows that): nothing is served there. */

@@ -1,5 +1,8 @@
 package org.provegateway.platform.control;
 
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -52,9 +55,34 @@ public class SchemaMigration {
             flyway.validate();
             LOG.info("Database schema validated (db.migrate-on-start=false)");
         }
+        boundDerbyLockWaits();
         var current = flyway.info().current();
         schemaVersion = current == null ? "empty" : current.getVersion().getVersion();
     }
+
+    /**
+     * On embedded Derby, a statement waiting for a row or table lock ignores the JDBC query timeout and waits
+     * {@code derby.locks.waitTimeout} (60 s by default; measured: a start blocked by a locked table answered after the
+     * lock was released, 7 s later). The same bound as the query timeout (persistence.xml, 2 s) is therefore stored
+     * in the database itself, so it holds whatever JVM opens it. PostgreSQL's lock waits end with the query timeout.
+     */
+    private void boundDerbyLockWaits() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getMetaData().getDatabaseProductName().contains("Derby")) {
+                return;
+            }
+            try (CallableStatement set = connection.prepareCall(
+                    "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', ?)")) {
+                set.setString(1, Long.toString(DERBY_LOCK_WAIT_SECONDS));
+                set.execute();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not bound Derby's lock waits (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** Seconds a Derby statement waits for a lock; matches the query timeout in persistence.xml. */
+    static final long DERBY_LOCK_WAIT_SECONDS = 2;
 
     /** The version of the newest applied migration, for the health checks. */
     public String schemaVersion() {

@@ -23,6 +23,9 @@ public class FlowSessions {
 
     public FlowSession add(FlowSession session) {
         em.persist(session);
+        // Written now, inside the step: a database that fails here fails the step's method, which rolls back
+        // cleanly, instead of failing the commit (where the transaction manager logs it as an error with the SQL).
+        em.flush();
         return session;
     }
 
