@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -42,8 +41,8 @@ import org.provegateway.proveapi.wire.ValidateResponse;
  * <p>Every failure of Prove itself is a {@link ProveApiException}: {@link ProveHttpException} subtypes for error
  * answers, {@link ProveUnavailableException} (and its {@link ProveTimeoutException}) when there was no usable
  * answer. On top of that, when called through CDI, each public method carries MicroProfile Fault Tolerance, whose
- * own exceptions ({@code TimeoutException}, {@code CircuitBreakerOpenException}, {@code BulkheadException}) the
- * callers translate with {@code ProveFailures}. Each method has its own timeout, breaker and bulkhead (the
+ * own exceptions ({@code TimeoutException}, {@code CircuitBreakerOpenException}) the
+ * callers translate with {@code ProveFailures}. Each method has its own timeout and breaker (the
  * annotations are per method), so the numbers below are per operation. Every number can be overridden with the
  * standard MicroProfile Config keys {@code org.provegateway.proveapi.ProveApi/<method>/<Annotation>/<param>}, e.g.
  * {@code org.provegateway.proveapi.ProveApi/unify/CircuitBreaker/delay=30000}, or for all methods at once with
@@ -75,10 +74,14 @@ import org.provegateway.proveapi.wire.ValidateResponse;
  * Caller errors (400, 403, 404), a rejected token and 429 never open it ({@code skipOn}): they say nothing about
  * Prove's health. (An unexpected 3xx/4xx without a type of its own arrives as a {@link ProveServerException} and
  * does count; Prove does not send those.)
- * <li><b>{@code @Bulkhead} {@value #BULKHEAD} concurrent calls</b> per operation: Prove allows 25 requests per
- * second, and its calls take well under a second, so more than 25 calls in flight would only queue at Prove or be
- * refused with 429; the bound also keeps a slow Prove from taking all of Liberty's request threads. A call beyond
- * it fails at once with a 503.
+ * <li><b>No {@code @Bulkhead}.</b> The {@link RateLimit} below already bounds the calls in flight to this node's
+ * share of Prove's rate ({@code rate / nodes}, 25 by default) and is the waiting room: a call waits there up to
+ * {@code prove.api.rate-limit.max-wait} for its turn and is then refused with {@code 503 prove-rate-limited} and
+ * {@code Retry-After}. A bulkhead of its own admitted 25 callers per operation, counting those that were only waiting
+ * for the rate limit, and refused the rest at once with {@code 503 prove-unavailable}: 200 starts at once with ample
+ * rate got 175 refusals although Prove was idle (issue 13). Threads held by Prove stay bounded without it: at most
+ * {@code rate / nodes} calls run at a time, each for at most the {@code @Timeout}, and waiting callers leave after
+ * {@code max-wait}.
  * </ul>
  *
  * <p><b>Rate limit.</b> Inside all of that, every call to Prove made here, the token fetch and the repeat after a
@@ -107,7 +110,6 @@ public class ProveApi {
     public static final int BREAKER_FAILURE_RATIO_PERCENT = 50;
     public static final long BREAKER_DELAY_MILLIS = 10_000;
     public static final int BREAKER_SUCCESS_THRESHOLD = 2;
-    public static final int BULKHEAD = 25;
 
     private ProveV3Client client;
     private TokenProvider tokens;
@@ -150,7 +152,6 @@ public class ProveApi {
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
                 ProveUnauthorizedException.class, ProveRateLimitedException.class,
                 ProveThrottledException.class})
-    @Bulkhead(BULKHEAD)
     public UnifyResponse unify(UnifyRequest request) {
         return authorized("unify", request, auth -> client.unify(auth, request));
     }
@@ -163,7 +164,6 @@ public class ProveApi {
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
                 ProveUnauthorizedException.class, ProveRateLimitedException.class,
                 ProveThrottledException.class})
-    @Bulkhead(BULKHEAD)
     @Retry(maxRetries = RETRY_MAX, delay = RETRY_DELAY_MILLIS, jitter = RETRY_JITTER_MILLIS,
             maxDuration = RETRY_MAX_DURATION_MILLIS,
             retryOn = {ProveServerException.class, ProveUnavailableException.class},
@@ -181,7 +181,6 @@ public class ProveApi {
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
                 ProveUnauthorizedException.class, ProveRateLimitedException.class,
                 ProveThrottledException.class})
-    @Bulkhead(BULKHEAD)
     public UnifyBindResponse unifyBind(UnifyBindRequest request) {
         return authorized("unify-bind", request, auth -> client.unifyBind(auth, request));
     }
@@ -194,7 +193,6 @@ public class ProveApi {
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
                 ProveUnauthorizedException.class, ProveRateLimitedException.class,
                 ProveThrottledException.class})
-    @Bulkhead(BULKHEAD)
     public DeviceRevokeResponse revokeDevice(DeviceRevokeRequest request) {
         return authorized("device/revoke", request, auth -> client.revokeDevice(auth, request));
     }
@@ -207,7 +205,6 @@ public class ProveApi {
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
                 ProveUnauthorizedException.class, ProveRateLimitedException.class,
                 ProveThrottledException.class})
-    @Bulkhead(BULKHEAD)
     public StartResponse start(StartRequest request) {
         return authorized("start", request, auth -> client.start(auth, request));
     }
@@ -220,7 +217,6 @@ public class ProveApi {
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
                 ProveUnauthorizedException.class, ProveRateLimitedException.class,
                 ProveThrottledException.class})
-    @Bulkhead(BULKHEAD)
     public ValidateResponse validate(ValidateRequest request) {
         return authorized("validate", request, auth -> client.validate(auth, request));
     }
@@ -233,7 +229,6 @@ public class ProveApi {
             skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
                 ProveUnauthorizedException.class, ProveRateLimitedException.class,
                 ProveThrottledException.class})
-    @Bulkhead(BULKHEAD)
     public CompleteResponse complete(CompleteRequest request) {
         return authorized("complete", request, auth -> client.complete(auth, request));
     }

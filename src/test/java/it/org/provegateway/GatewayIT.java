@@ -6,13 +6,17 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.RestAssured;
 import io.restassured.authentication.PreemptiveBasicAuthScheme;
 import it.org.provegateway.support.Database;
 import it.org.provegateway.support.DbProbe;
+import it.org.provegateway.support.Eventually;
 import it.org.provegateway.support.TokenLedger;
 
 /**
@@ -46,6 +50,21 @@ public abstract class GatewayIT {
     }
 
     protected final Database db = new Database(HOST);
+
+    /**
+     * The gateway has migrated its schema (its startup check passes) before any test touches the database: on a fresh
+     * database the first test class can otherwise run while Flyway is still creating the tables.
+     */
+    @BeforeAll
+    static void gatewayStarted() {
+        Eventually.until(Duration.ofMinutes(2), "the gateway's startup check passes", () -> {
+            try {
+                return RestAssured.given().get(HOST + "/health/started").statusCode() == 200;
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+    }
 
     /**
      * Before this class's emulator is undeployed (Arquillian does that after every {@code @AfterAll}), its tokens go

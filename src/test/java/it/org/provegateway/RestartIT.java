@@ -2,6 +2,7 @@ package it.org.provegateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static it.org.provegateway.support.TestUsers.LORANT;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.ResultSet;
@@ -21,14 +22,12 @@ import it.org.provegateway.support.SecondServer;
 
 /**
  * A gateway restarted between flow steps finishes the flow, because every step's state is in the database. The
- * gateway under test is a second Liberty server ({@link SecondServer}: the production WAR and server.xml, its own
- * Derby database) that this test stops and starts; Prove is the emulator in the Arquillian-managed server, which
+ * gateway under test is a second Liberty server ({@link SecondServer}: the production WAR and server.xml, a database
+ * of its own on the pass's database, embedded Derby or PostgreSQL) that this test stops and starts; Prove is the emulator in the Arquillian-managed server, which
  * keeps running. Between restarts the test reads the stopped server's database itself, and at the end it checks
  * at the emulator that nothing was sent twice.
  */
 class RestartIT extends GatewayIT {
-
-    static final String LORANT = "2001004014";
 
     final Sandbox sandbox = new Sandbox(SANDBOX);
     SecondServer gateway;

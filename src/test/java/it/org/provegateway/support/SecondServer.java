@@ -12,6 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +23,12 @@ import java.util.stream.Stream;
 /**
  * TEST ONLY: a second Liberty server from the same installation as the Arquillian-managed one, running only the
  * production prove-gateway.war with the production server.xml plus {@code src/test/liberty-restart/restart.xml}
- * (free ports, its own embedded Derby database, the emulator of the managed server as Prove). Arquillian cannot
- * survive its own server being restarted; this one the test stops and starts at will with {@code bin/server}.
+ * (free ports, a database of its own, the emulator of the managed server as Prove). Arquillian cannot survive its own
+ * server being restarted; this one the test stops and starts at will with {@code bin/server}.
+ *
+ * <p>Its database is of the kind the test pass runs on ({@code it.db.url}): an embedded Derby database of its own,
+ * or on PostgreSQL a schema of its own ({@code <it schema>_<server name>}, dropped and created anew), so that it starts
+ * empty and its rows are its own. Extra Liberty variables (e.g. {@code prove.api.rate-limit}) can be given.
  *
  * <p>Paths come from Failsafe's system properties ({@code it.wlp.home}, {@code it.gateway.war},
  * {@code it.server.xml}, {@code it.restart.config}). {@link #close()} stops the server and is safe to call twice.
@@ -35,14 +42,41 @@ public final class SecondServer implements AutoCloseable {
     private final Path serverDir;
     private final Path derby;
     private final int httpPort;
+    private final boolean postgres;
+    private final String url;
+    private final String user;
+    private final String password;
     private boolean running;
 
     /** Creates the server afresh (an old one of the same name is deleted). */
     public SecondServer(String name, String sandboxUrl) {
+        this(name, sandboxUrl, Map.of());
+    }
+
+    /** Creates the server afresh with extra Liberty variables (name to value). */
+    public SecondServer(String name, String sandboxUrl, Map<String, String> variables) {
         this.name = name;
         this.wlp = Path.of(System.getProperty("it.wlp.home"));
         this.serverDir = wlp.resolve("usr/servers").resolve(name);
         this.derby = wlp.getParent().getParent().resolve(name + "-derby").resolve("prove");
+        String itUrl = System.getProperty("it.db.url");
+        this.postgres = itUrl.startsWith("jdbc:postgresql:");
+        this.user = postgres ? System.getProperty("it.db.user") : "prove";
+        this.password = postgres ? System.getProperty("it.db.password", "") : "prove";
+        if (postgres) {
+            String schema = itUrl.replaceAll(".*[?&]currentSchema=([^&]+).*", "$1") + "_" + name.replace('-', '_');
+            this.url = itUrl.replaceAll("currentSchema=[^&]+", "currentSchema=" + schema)
+                    .replaceAll("ApplicationName=[^&]+", "ApplicationName=" + name);
+            try (Connection admin = DriverManager.getConnection(itUrl, user, password);
+                    Statement statement = admin.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                statement.execute("CREATE SCHEMA " + schema);
+            } catch (SQLException e) {
+                throw new AssertionError("could not create schema " + schema, e);
+            }
+        } else {
+            this.url = "jdbc:derby:" + derby;
+        }
         try {
             delete(serverDir);
             delete(derby.getParent());
@@ -55,8 +89,13 @@ public final class SecondServer implements AutoCloseable {
             String override = Files.readString(Path.of(System.getProperty("it.restart.config")))
                     .replace("@HTTP_PORT@", Integer.toString(httpPort))
                     .replace("@HTTPS_PORT@", Integer.toString(freePort()))
-                    .replace("@DB_URL@", derbyUrl() + ";create=true")
-                    .replace("@SANDBOX_URL@", sandboxUrl);
+                    .replace("@DB_URL@", xml(postgres ? url : url + ";create=true"))
+                    .replace("@DB_USER@", xml(user))
+                    .replace("@DB_PASSWORD@", xml(password))
+                    .replace("@SANDBOX_URL@", sandboxUrl)
+                    .replace("<!-- @VARIABLES@ -->", variables.entrySet().stream()
+                            .map(v -> "<variable name=\"" + xml(v.getKey()) + "\" value=\"" + xml(v.getValue()) + "\"/>")
+                            .collect(Collectors.joining("\n  ")));
             Path overrides = Files.createDirectories(serverDir.resolve("configDropins/overrides"));
             Files.writeString(overrides.resolve("restart.xml"), override, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -67,6 +106,11 @@ public final class SecondServer implements AutoCloseable {
     /** The gateway's API base, e.g. {@code http://localhost:PORT/prove-gateway/api/v1}. */
     public String api() {
         return "http://localhost:" + httpPort + "/prove-gateway/api/v1";
+    }
+
+    /** Whether its database is PostgreSQL (readable while it runs) rather than embedded Derby. */
+    public boolean postgresql() {
+        return postgres;
     }
 
     /** Starts the server and waits until the gateway is ready (its readiness check passes). */
@@ -110,6 +154,24 @@ public final class SecondServer implements AutoCloseable {
         if (running) {
             throw new IllegalStateException("stop the server first: embedded Derby is open in its JVM");
         }
+        return query(work);
+    }
+
+    /**
+     * Runs a query on the server's database: on PostgreSQL at any time; on Derby only while the server is stopped
+     * ({@link #whileStopped}).
+     */
+    public <T> T query(SqlWork<T> work) {
+        if (postgres) {
+            try (Connection connection = DriverManager.getConnection(url, user, password)) {
+                return work.apply(connection);
+            } catch (SQLException e) {
+                throw new AssertionError("query on " + url + " failed", e);
+            }
+        }
+        if (running) {
+            throw new IllegalStateException("stop the server first: embedded Derby is open in its JVM");
+        }
         // Derby's own log goes beside the database, not into the project directory.
         System.setProperty("derby.stream.error.file", derby.getParent().resolve("derby.log").toString());
         try (Connection connection = DriverManager.getConnection(derbyUrl(), "prove", "prove")) {
@@ -137,7 +199,11 @@ public final class SecondServer implements AutoCloseable {
     }
 
     private String derbyUrl() {
-        return "jdbc:derby:" + derby;
+        return url;
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
     private void run(String action) {
