@@ -1,6 +1,8 @@
 package it.org.provegateway;
 
 import static io.restassured.RestAssured.given;
+import static it.org.provegateway.support.TestUsers.BENJI;
+import static it.org.provegateway.support.TestUsers.LORANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import it.org.provegateway.support.Sandbox;
+import it.org.provegateway.support.Tables;
+import java.time.Duration;
+import it.org.provegateway.support.Eventually;
 
 /**
  * The audit trail: one row per flow step and per key-binding change, with the caller, the flow, the outcome
@@ -24,18 +29,13 @@ import it.org.provegateway.support.Sandbox;
  */
 class AuditIT extends GatewayIT {
 
-    static final String LORANT = "2001004014";
-    static final String BENJI = "2001004009";
 
     final Sandbox sandbox = new Sandbox(SANDBOX);
 
     @BeforeEach
     void freshProveAndTables() {
         sandbox.reset();
-        db.update("DELETE FROM audit_event");
-        db.update("DELETE FROM key_binding_event");
-        db.update("DELETE FROM key_binding");
-        db.update("DELETE FROM flow_session");
+        Tables.reset(db, "audit_event", "key_binding_event", "key_binding", "flow_session");
     }
 
     static RequestSpecification as(String user) {
@@ -137,12 +137,8 @@ class AuditIT extends GatewayIT {
         db.update(insert, old, now.minusDays(401).format(sql));
         db.update(insert, recent, now.minusDays(399).format(sql));
 
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (db.count("SELECT COUNT(*) FROM audit_event WHERE id = ?", old) > 0
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(250);
-        }
-        assertThat(db.count("SELECT COUNT(*) FROM audit_event WHERE id = ?", old)).as("401 days old").isZero();
+        Eventually.until(Duration.ofSeconds(20), "the 401 days old row purged",
+                () -> db.count("SELECT COUNT(*) FROM audit_event WHERE id = ?", old) == 0);
         assertThat(db.count("SELECT COUNT(*) FROM audit_event WHERE id = ?", recent)).as("399 days old").isOne();
     }
 

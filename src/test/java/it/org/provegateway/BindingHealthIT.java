@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
 import it.org.provegateway.support.Metrics;
+import it.org.provegateway.support.Tables;
 
 /**
  * The binding-health batch job over a registry of 100,000 bindings: 2,000 unused for 13 months (Prove has
@@ -35,9 +36,7 @@ class BindingHealthIT extends GatewayIT {
     @BeforeEach
     @AfterEach
     void emptyRegistryAndNoRuns() {
-        db.update("DELETE FROM key_binding_event");
-        db.update("DELETE FROM key_binding");
-        db.update("DELETE FROM binding_health_run");
+        Tables.reset(db, "key_binding_event", "key_binding", "binding_health_run");
         db.update("UPDATE job_lock SET owner = NULL");
         dropQuietly("ALTER TABLE key_binding DROP CONSTRAINT it_bh_fail");
         dropQuietly("DROP TABLE it_digit");

@@ -111,7 +111,7 @@ class DatabaseFaultsIT extends GatewayIT {
                 : "LOCK TABLE flow_session IN ACCESS EXCLUSIVE MODE";
         CompletableFuture<Long> released = CompletableFuture.supplyAsync(
                 () -> db.holdTransaction(List.of(Map.of("sql", lock)), 10_000));
-        Eventually.until(Duration.ofSeconds(10), "the other transaction holds the table lock", this::flowSessionLocked);
+        Eventually.until(Duration.ofSeconds(10), "the other transaction holds the table lock", () -> db.writeLocked("flow_session"));
 
         String key = UUID.randomUUID().toString();
         long startAnswered = assertUnavailable("start", () -> start(key));
@@ -129,15 +129,6 @@ class DatabaseFaultsIT extends GatewayIT {
         repeated.then().statusCode(201);
         assertThat(repeated.getHeader("Idempotent-Replayed")).as("the refused start was not kept as an answer").isNull();
         given().get(API + "/possession-flows/" + flowId).then().statusCode(200);
-    }
-
-    boolean flowSessionLocked() {
-        String sql = DatabaseOutage.derby()
-                ? "SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE TABLENAME = 'FLOW_SESSION' AND TYPE = 'TABLE'"
-                        + " AND MODE = 'X' AND STATE = 'GRANT'"
-                : "SELECT COUNT(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
-                        + " WHERE c.relname = 'flow_session' AND l.mode = 'AccessExclusiveLock' AND l.granted";
-        return db.count(sql) > 0;
     }
 
     static List<String> logLines() throws IOException {

@@ -1,6 +1,7 @@
 package it.org.provegateway;
 
 import static io.restassured.RestAssured.given;
+import static it.org.provegateway.support.TestUsers.LORANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,6 +18,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import it.org.provegateway.support.Sandbox;
+import it.org.provegateway.support.Tables;
+import java.time.Duration;
+import it.org.provegateway.support.Eventually;
 
 /**
  * Idempotency-Key on the steps that start or bind something at Prove, and concurrent reads of one flow: a repeat
@@ -24,7 +28,6 @@ import it.org.provegateway.support.Sandbox;
  */
 class IdempotencyIT extends GatewayIT {
 
-    static final String LORANT = "2001004014";
     static final String TYPES = "https://prove-gateway.dev/problems/";
     static final String MOBILE = "{\"phoneNumber\":\"" + LORANT + "\",\"possessionType\":\"mobile\"}";
 
@@ -33,10 +36,7 @@ class IdempotencyIT extends GatewayIT {
     @BeforeEach
     void freshProveAndDatabase() {
         sandbox.reset();
-        db.update("DELETE FROM key_binding_event");
-        db.update("DELETE FROM key_binding");
-        db.update("DELETE FROM flow_session");
-        db.update("DELETE FROM idempotency_record");
+        Tables.reset(db, "key_binding_event", "key_binding", "flow_session", "idempotency_record");
     }
 
     static Response post(String path, String key, String body) {
@@ -187,11 +187,8 @@ class IdempotencyIT extends GatewayIT {
         String key = UUID.randomUUID().toString();
         post("/possession-flows", key, MOBILE).then().statusCode(201);
         db.update("UPDATE idempotency_record SET expires_at = CAST(? AS TIMESTAMP)", "2000-01-01 00:00:00");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (count("idempotency_record") > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200); // test.xml: the purge timer runs every second
-        }
-        assertThat(count("idempotency_record")).as("purged by the timer").isZero();
+        // test.xml: the idempotency purge timer runs every second
+        Eventually.until(Duration.ofSeconds(20), "purged by the timer", () -> count("idempotency_record") == 0);
         assertThat(post("/possession-flows", key, MOBILE).then().statusCode(201).extract()
                 .header("Idempotent-Replayed")).as("ran again, not replayed").isNull();
         assertThat(sandbox.answered("/v3/unify")).isEqualTo(2);

@@ -32,8 +32,10 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import it.org.provegateway.support.Eventually;
 import it.org.provegateway.support.Sandbox;
 import it.org.provegateway.support.ServerHeap;
+import it.org.provegateway.support.Tables;
 
 /**
  * The registry's batch API with a registry of 110,000 bindings (100,000 numbers and customers in every state): the
@@ -61,9 +63,7 @@ class KeyBindingLookupsIT extends GatewayIT {
             Thread.sleep(500);
         }
         sandbox.reset();
-        db.update("DELETE FROM key_binding_event");
-        db.update("DELETE FROM key_binding");
-        db.update("DELETE FROM flow_session");
+        Tables.reset(db, Tables.FLOWS);
         String columns = "INSERT INTO key_binding (id, device_id, active_device_id, phone_number, prove_id, customer_ref,"
                 + " state, bound_at, last_used_at, state_changed_at, version) VALUES ";
         String live = columns + "(?, ?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP),"
@@ -108,9 +108,7 @@ class KeyBindingLookupsIT extends GatewayIT {
 
     @AfterAll
     void removeRegistry() {
-        db.update("DELETE FROM key_binding_event");
-        db.update("DELETE FROM key_binding");
-        db.update("DELETE FROM flow_session");
+        Tables.reset(db, Tables.FLOWS);
     }
 
     // ---- the seeded registry ---------------------------------------------------------------------------------
@@ -488,7 +486,8 @@ class KeyBindingLookupsIT extends GatewayIT {
                     Map.of("sql", "INSERT INTO key_binding_event (id, binding_id, event, detail, occurred_at) "
                             + "VALUES (?, ?, 'USED', 'other node', CURRENT_TIMESTAMP)",
                             "params", List.of(UUID.randomUUID().toString(), seedId(0, 0)))), 3000), pool);
-            Thread.sleep(800);
+            Eventually.until(Duration.ofSeconds(10), "the other node holds the feed lock",
+                    () -> db.writeLocked("key_binding_feed"));
             CompletableFuture<Long> revoked = CompletableFuture.supplyAsync(() -> {
                 given().post(API + "/key-bindings/" + bindingId + "/revoke").then().statusCode(200);
                 return System.currentTimeMillis();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import it.org.provegateway.support.Sandbox;
+import it.org.provegateway.support.Tables;
 
 /** The key-binding registry's lookups, an operator's revocation, Prove's 12-month rule, the database's guarantees. */
 class KeyBindingsIT extends GatewayIT {
@@ -25,9 +26,7 @@ class KeyBindingsIT extends GatewayIT {
     @BeforeEach
     void freshProveAndRegistry() {
         sandbox.reset();
-        db.update("DELETE FROM key_binding_event");
-        db.update("DELETE FROM key_binding");
-        db.update("DELETE FROM flow_session");
+        Tables.reset(db, Tables.FLOWS);
     }
 
     /** Lorant passes on OTP on a device; answers the binding found by customer reference. */

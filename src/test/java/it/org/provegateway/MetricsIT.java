@@ -1,6 +1,7 @@
 package it.org.provegateway;
 
 import static io.restassured.RestAssured.given;
+import static it.org.provegateway.support.TestUsers.LORANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,6 +15,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import it.org.provegateway.support.Metrics;
 import it.org.provegateway.support.Sandbox;
+import java.time.Duration;
+import it.org.provegateway.support.Eventually;
 
 /**
  * {@code /metrics} as Prometheus scrapes it: one possession flow through the emulator moves the Prove call timers
@@ -22,7 +25,6 @@ import it.org.provegateway.support.Sandbox;
  */
 class MetricsIT extends GatewayIT {
 
-    static final String LORANT = "2001004014";
     static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d{7,}");
     static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
             + "[0-9a-fA-F]{12}");
@@ -49,9 +51,11 @@ class MetricsIT extends GatewayIT {
         sandbox.clientStep(flow.getString("authToken"), "otp", Map.of("device", "metrics", "otp", "1234")).then()
                 .statusCode(200);
         given().get(API + "/possession-flows/" + flowId).then().statusCode(200).body("status", equalTo("VERIFIED"));
-        Thread.sleep(1_500); // at least one run of the expiry timer (every second in test.xml)
-
-        Metrics after = Metrics.scrape(HOST);
+        // at least one run of the expiry timer (every second in test.xml)
+        Metrics after = Eventually.get(Duration.ofSeconds(20), "a run of the expiry timer", () -> {
+            Metrics now = Metrics.scrape(HOST);
+            return delta(before, now, "session_purge_runs_total", Map.of("outcome", "success")) > 0 ? now : null;
+        });
         assertThat(delta(before, after, "prove_calls_seconds_count", Map.of("operation", "unify", "outcome",
                 "success"))).isEqualTo(1);
         assertThat(delta(before, after, "prove_calls_seconds_count", Map.of("operation", "unifyStatus",

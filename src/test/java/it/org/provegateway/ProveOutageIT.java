@@ -1,6 +1,7 @@
 package it.org.provegateway;
 
 import static io.restassured.RestAssured.given;
+import static it.org.provegateway.support.TestUsers.LORANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -15,6 +16,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import it.org.provegateway.support.Sandbox;
+import it.org.provegateway.support.Eventually;
+import it.org.provegateway.support.Tables;
 
 /**
  * Prove in trouble, seen through the gateway's HTTP API: 5xx answers, a slow Prove, dropped connections, a status
@@ -28,7 +31,6 @@ import it.org.provegateway.support.Sandbox;
  */
 class ProveOutageIT extends GatewayIT {
 
-    static final String LORANT = "2001004014";
     static final String PROBLEM = "application/problem+json";
     static final String TYPES = "https://prove-gateway.dev/problems/";
 
@@ -37,9 +39,7 @@ class ProveOutageIT extends GatewayIT {
     @BeforeEach
     void freshProveAndRegistry() {
         sandbox.reset();
-        db.update("DELETE FROM key_binding_event");
-        db.update("DELETE FROM key_binding");
-        db.update("DELETE FROM flow_session");
+        Tables.reset(db, Tables.FLOWS);
     }
 
     static Response startLorant() {
@@ -89,10 +89,8 @@ class ProveOutageIT extends GatewayIT {
         assertThat(took).as("answered within the configured timeout").isLessThan(Duration.ofMillis(5500));
         // The emulator counts the slow call when it has answered (after 4 s): wait for it, so that it cannot land
         // in the next test's counters.
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (sandbox.calls("/v3/unify") == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Eventually.until(Duration.ofSeconds(5), "the emulator counted the slow start",
+                () -> sandbox.calls("/v3/unify") > 0);
         assertThat(sandbox.calls("/v3/unify")).as("a start is never repeated").isEqualTo(1);
         nothingWrittenAndRecovered();
     }
@@ -143,7 +141,9 @@ class ProveOutageIT extends GatewayIT {
         assertThat(db.single("SELECT state FROM flow_session WHERE id = ?", flowId)).containsEntry("state",
                 "PENDING");
 
-        Thread.sleep(2_500); // the breaker's delay in test.xml
+        // the breaker's delay (2 s in test.xml): readiness follows the breaker
+        Eventually.until(Duration.ofSeconds(10), "the breaker lets a trial call through",
+                () -> given().get(HOST + "/health/ready").statusCode() == 200);
         started();
         assertThat(sandbox.calls("/v3/unify")).as("closed again").isEqualTo(unifyCalls + 5);
         given().get(API + "/possession-flows/" + flowId).then().statusCode(200).body("status", equalTo("VERIFIED"));

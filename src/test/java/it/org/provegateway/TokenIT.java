@@ -15,6 +15,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import it.org.provegateway.support.Sandbox;
+import it.org.provegateway.support.Tables;
 
 /**
  * The gateway's Prove token under load, counted at the emulator: a burst of flow starts that all need a new token
@@ -31,9 +32,7 @@ class TokenIT extends GatewayIT {
     @BeforeEach
     void freshProveAndDatabase() {
         sandbox.reset();
-        db.update("DELETE FROM key_binding_event");
-        db.update("DELETE FROM key_binding");
-        db.update("DELETE FROM flow_session");
+        Tables.reset(db, Tables.FLOWS);
     }
 
     static Response start(String path, String body) {

@@ -1,11 +1,11 @@
 package org.provegateway.audit.boundary;
 
 import java.time.Clock;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.provegateway.audit.control.AuditConfig;
 import org.provegateway.audit.control.AuditTrail;
+import org.provegateway.platform.control.BatchedPurge;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -22,8 +22,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Removes audit rows older than {@code audit.retention}, every {@code audit.purge.interval}, in batches of
- * {@code audit.purge.batch-size} rows, each batch its own transaction.
+ * Removes audit rows older than {@code audit.retention}, every {@code audit.purge.interval}, with the gateway's one
+ * purge loop ({@link BatchedPurge}: batches of {@code audit.purge.batch-size} rows, each its own transaction, until the
+ * backlog is gone or {@code audit.purge.max-duration} is reached).
  *
  * <p>Non-persistent like the flow-session purge ({@code SessionExpiry}): Liberty ignores persistent EJB timers
  * without the persistent-timer feature, and a purge needs no catch-up after downtime. Every node runs its own; the
@@ -48,35 +49,20 @@ public class AuditRetention {
     @Inject
     Clock clock;
 
+    @Inject
+    BatchedPurge purge;
+
     @PostConstruct
     void schedule() {
-        long interval = config.purgeInterval().toMillis();
+        long interval = config.purge().interval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig("audit-purge", false));
-        LOG.info(() -> "Audit purge every " + config.purgeInterval() + ", keeping " + config.retention());
+        LOG.info(() -> "Audit purge every " + config.purge().interval() + ", keeping " + config.retention());
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void purge(Timer timer) {
-        int removed = 0;
-        try {
-            for (int batch = 0; batch < config.purgeMaxBatches(); batch++) {
-                int deleted = audit.purgeOlderThan(clock.instant().minus(config.retention()),
-                        config.purgeBatchSize());
-                removed += deleted;
-                if (deleted < config.purgeBatchSize()) {
-                    break;
-                }
-            }
-        } catch (RuntimeException e) {
-            // The next run retries; a failing database must not cancel the timer.
-            LOG.log(Level.WARNING, "Audit purge failed after removing " + removed + " rows: "
-                    + e.getClass().getSimpleName());
-            return;
-        }
-        if (removed > 0) {
-            int total = removed;
-            LOG.fine(() -> "Removed " + total + " audit rows past retention");
-        }
+        purge.run("audit", config.purge(),
+                batchSize -> audit.purgeOlderThan(clock.instant().minus(config.retention()), batchSize));
     }
 }

@@ -2,12 +2,15 @@ package org.provegateway.audit.control;
 
 import java.time.Duration;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.provegateway.platform.control.PurgeSettings;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Settings of the audit trail and its purge timer. */
+/** Settings of the audit trail and its purge timer ({@code audit.*}). */
 @ApplicationScoped
 public class AuditConfig {
 
@@ -21,34 +24,22 @@ public class AuditConfig {
     @ConfigProperty(name = "audit.retention", defaultValue = "P400D")
     Duration retention;
 
-    /** How often the purge runs; rows only leave once a day matters, so hourly is plenty. */
     @Inject
-    @ConfigProperty(name = "audit.purge.interval", defaultValue = "PT1H")
-    Duration purgeInterval;
+    Config config;
 
-    /** Rows deleted per transaction: keeps locks short on a table that every step writes to. */
-    @Inject
-    @ConfigProperty(name = "audit.purge.batch-size", defaultValue = "1000")
-    int purgeBatchSize;
+    private PurgeSettings purge;
 
-    /** Batches per timer run, so one run never takes long; the next run continues. */
-    @Inject
-    @ConfigProperty(name = "audit.purge.max-batches", defaultValue = "20")
-    int purgeMaxBatches;
+    @PostConstruct
+    void read() {
+        purge = PurgeSettings.read(config, "audit.purge");
+    }
 
     public Duration retention() {
         return retention;
     }
 
-    public Duration purgeInterval() {
-        return purgeInterval;
-    }
-
-    public int purgeBatchSize() {
-        return purgeBatchSize;
-    }
-
-    public int purgeMaxBatches() {
-        return purgeMaxBatches;
+    /** {@code audit.purge.interval}, {@code .batch-size}, {@code .max-duration}. */
+    public PurgeSettings purge() {
+        return purge;
     }
 }

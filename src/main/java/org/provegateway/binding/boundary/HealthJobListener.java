@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 import org.provegateway.binding.control.BindingHealthRuns;
+import org.provegateway.binding.control.BindingMetrics;
 import org.provegateway.binding.entity.BindingHealthRun;
-import org.provegateway.platform.control.GatewayMetrics;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.JobListener;
@@ -38,7 +38,7 @@ public class HealthJobListener implements JobListener {
     BindingHealthRuns runs;
 
     @Inject
-    GatewayMetrics metrics;
+    BindingMetrics metrics;
 
     @Inject
     Clock clock;

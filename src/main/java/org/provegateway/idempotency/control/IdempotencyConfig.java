@@ -2,8 +2,11 @@ package org.provegateway.idempotency.control;
 
 import java.time.Duration;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.provegateway.platform.control.PurgeSettings;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -36,6 +39,21 @@ public class IdempotencyConfig {
     @Inject
     @ConfigProperty(name = "idempotency.lease", defaultValue = "PT1M")
     Duration lease;
+
+    @Inject
+    Config config;
+
+    private PurgeSettings purge;
+
+    @PostConstruct
+    void read() {
+        purge = PurgeSettings.read(config, "idempotency.purge");
+    }
+
+    /** {@code idempotency.purge.interval}, {@code .batch-size}, {@code .max-duration}: removal of expired records. */
+    public PurgeSettings purge() {
+        return purge;
+    }
 
     public Duration ttl() {
         return ttl;

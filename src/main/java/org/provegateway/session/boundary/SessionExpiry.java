@@ -1,11 +1,9 @@
 package org.provegateway.session.boundary;
 
 import java.time.Clock;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.provegateway.idempotency.control.IdempotencyRecords;
-import org.provegateway.platform.control.GatewayMetrics;
+import org.provegateway.platform.control.BatchedPurge;
 import org.provegateway.session.control.FlowSessions;
 import org.provegateway.session.control.SessionConfig;
 
@@ -24,14 +22,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Removes expired flow sessions on an interval ({@code session.purge.interval}), in batches of
- * {@code session.purge.batch-size} rows, each batch its own transaction, once they have been expired for
- * {@code session.purge.grace}; in the same run, {@code Idempotency-Key} records past their expiry
- * ({@code idempotency.ttl}), with the same batch limits.
+ * Removes flow sessions that have been expired for {@code session.purge.grace}, every {@code session.purge.interval},
+ * with the gateway's one purge loop ({@link BatchedPurge}: batches of {@code session.purge.batch-size} rows, each its
+ * own transaction, until the backlog is gone or {@code session.purge.max-duration} is reached).
  *
- * <p>The timer is non-persistent on purpose: Liberty ignores persistent EJB timers without the
- * persistent-timer feature, and a purge needs no catch-up after downtime. Every node of a cluster runs its own;
- * the purge is idempotent, so that is safe. Only sessions whose expiry has passed are touched.
+ * <p>The timer is non-persistent on purpose: Liberty ignores persistent EJB timers without the persistent-timer
+ * feature, and a purge needs no catch-up after downtime. Every node of a cluster runs its own; the purge is idempotent,
+ * so that is safe. Only sessions whose expiry has passed are touched.
  */
 @Singleton
 @Startup
@@ -47,65 +44,25 @@ public class SessionExpiry {
     FlowSessions sessions;
 
     @Inject
-    IdempotencyRecords idempotencyRecords;
-
-    @Inject
     SessionConfig config;
 
     @Inject
     Clock clock;
 
     @Inject
-    GatewayMetrics metrics;
+    BatchedPurge purge;
 
     @PostConstruct
     void schedule() {
-        long interval = config.purgeInterval().toMillis();
+        long interval = config.purge().interval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig("flow-session-purge", false));
-        LOG.info(() -> "Flow-session purge every " + config.purgeInterval());
+        LOG.info(() -> "Flow-session purge every " + config.purge().interval());
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void purge(Timer timer) {
-        int removed = 0;
-        try {
-            for (int batch = 0; batch < config.purgeMaxBatches(); batch++) {
-                int deleted = sessions.purgeExpired(clock.instant().minus(config.purgeGrace()),
-                        config.purgeBatchSize());
-                removed += deleted;
-                if (deleted < config.purgeBatchSize()) {
-                    break;
-                }
-            }
-        } catch (RuntimeException e) {
-            // The next run retries; a failing database must not cancel the timer.
-            LOG.log(Level.WARNING, "Flow-session purge failed after removing " + removed + " rows: "
-                    + e.getClass().getSimpleName());
-            metrics.purgeRun(false, removed);
-            return;
-        }
-        metrics.purgeRun(true, removed);
-        if (removed > 0) {
-            int total = removed;
-            LOG.fine(() -> "Removed " + total + " expired flow sessions");
-        }
-        purgeIdempotencyRecords();
-    }
-
-    private void purgeIdempotencyRecords() {
-        int removed = 0;
-        try {
-            for (int batch = 0; batch < config.purgeMaxBatches(); batch++) {
-                int deleted = idempotencyRecords.purgeExpired(clock.instant(), config.purgeBatchSize());
-                removed += deleted;
-                if (deleted < config.purgeBatchSize()) {
-                    break;
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Idempotency-record purge failed after removing " + removed + " rows: "
-                    + e.getClass().getSimpleName());
-        }
+        purge.run("session", config.purge(),
+                batchSize -> sessions.purgeExpired(clock.instant().minus(config.purgeGrace()), batchSize));
     }
 }

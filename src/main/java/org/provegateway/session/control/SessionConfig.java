@@ -2,12 +2,15 @@ package org.provegateway.session.control;
 
 import java.time.Duration;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.provegateway.platform.control.PurgeSettings;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Settings of the flow-session store and its expiry timer. */
+/** Settings of the flow-session store and its expiry timer ({@code session.*}). */
 @ApplicationScoped
 public class SessionConfig {
 
@@ -15,11 +18,6 @@ public class SessionConfig {
     @Inject
     @ConfigProperty(name = "session.ttl", defaultValue = "PT15M")
     Duration ttl;
-
-    /** How often the expiry timer runs. */
-    @Inject
-    @ConfigProperty(name = "session.purge.interval", defaultValue = "PT1M")
-    Duration purgeInterval;
 
     /**
      * How long an expired flow is kept before the timer removes it, so that a caller arriving just after expiry
@@ -29,33 +27,26 @@ public class SessionConfig {
     @ConfigProperty(name = "session.purge.grace", defaultValue = "PT5M")
     Duration purgeGrace;
 
-    /** Rows deleted per transaction: small enough to keep locks short on a busy table. */
     @Inject
-    @ConfigProperty(name = "session.purge.batch-size", defaultValue = "500")
-    int purgeBatchSize;
+    Config config;
 
-    /** Batches per timer run, so one run never takes long; the next run continues. */
-    @Inject
-    @ConfigProperty(name = "session.purge.max-batches", defaultValue = "20")
-    int purgeMaxBatches;
+    private PurgeSettings purge;
+
+    @PostConstruct
+    void read() {
+        purge = PurgeSettings.read(config, "session.purge");
+    }
 
     public Duration ttl() {
         return ttl;
-    }
-
-    public Duration purgeInterval() {
-        return purgeInterval;
     }
 
     public Duration purgeGrace() {
         return purgeGrace;
     }
 
-    public int purgeBatchSize() {
-        return purgeBatchSize;
-    }
-
-    public int purgeMaxBatches() {
-        return purgeMaxBatches;
+    /** {@code session.purge.interval}, {@code .batch-size}, {@code .max-duration}. */
+    public PurgeSettings purge() {
+        return purge;
     }
 }

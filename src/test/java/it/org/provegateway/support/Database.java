@@ -46,6 +46,21 @@ public final class Database {
     }
 
     /**
+     * Whether another transaction holds a write lock on {@code table} (a table lock, or on PostgreSQL the lock every
+     * row update takes on its table; on Derby a row or table X lock): lets a test wait until a held transaction (see
+     * {@link #holdTransaction}) is really holding it, instead of sleeping.
+     */
+    public boolean writeLocked(String table) {
+        if (System.getProperty("it.db.url").startsWith("jdbc:derby:")) {
+            return count("SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE TABLENAME = ? AND MODE = 'X'"
+                    + " AND STATE = 'GRANT'", table.toUpperCase()) > 0;
+        }
+        return count("SELECT COUNT(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = ?"
+                + " AND l.mode IN ('RowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock') AND l.granted"
+                + " AND l.pid <> pg_backend_pid()", table) > 0;
+    }
+
+    /**
      * Runs statements (each a map with "sql" and "params") in one transaction kept open for holdMillis, then commits;
      * answers the server's clock (epoch millis) at the commit. Blocks for as long.
      */
