@@ -82,8 +82,13 @@ public class ProveService {
                 () -> possession.start(command));
     }
 
-    public PossessionView possessionStatus(String flowId) {
-        return refusalsAudited(AuditAction.POSSESSION_STATUS, flowId, null, () -> possession.status(flowId));
+    /** The stored state of a possession flow; never calls Prove, and a read is not audited. */
+    public PossessionView possessionView(String flowId) {
+        return possession.view(flowId);
+    }
+
+    public PossessionView possessionResult(String flowId) {
+        return refusalsAudited(AuditAction.POSSESSION_RESULT, flowId, null, () -> possession.result(flowId));
     }
 
     public PossessionView bindPossession(String flowId, boolean ownPossessionCheckPassed) {
