@@ -121,6 +121,7 @@ public class PossessionFlowsResource {
 
     @POST
     @Path("{flowId}/result")
+    @Consumes(MediaType.WILDCARD) // no body is read: a bare POST (any or no Content-Type) is the whole request
     @Operation(summary = "Get the outcome once the client step has finished", description = "Call this when "
             + "Prove's client SDK reports that the customer's possession step has finished. Asks Prove "
             + "(/v3/unify-status) once and records the answer; Prove treats that call as final. Repeats after a "
