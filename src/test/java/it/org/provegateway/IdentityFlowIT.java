@@ -151,11 +151,16 @@ class IdentityFlowIT extends GatewayIT {
         assertThat(result.getBoolean("verified")).isTrue();
         assertThat(result.getList("reasons.result", String.class)).containsExactly("pass");
         assertThat(result.getString("idv.multiCipConfidence")).isEqualTo("high");
-        assertThat(result.getString("idv.dataSource1.name.firstName")).isEqualTo("match");
-        assertThat(result.getString("idv.dataSource1.identifiers.ssn")).isEqualTo("match");
-        assertThat(result.getString("idv.dataSource1.identifiers.dob")).isEqualTo("match");
-        assertThat(result.getString("idv.dataSource1.address.street")).isEqualTo("match");
-        assertThat(result.getString("idv.dataSource1.email.emailAddress")).isEqualTo("match");
+        // Prove's production shape: booleans stay booleans, scores stay integers (never words, never "5")
+        assertThat(result.<Object>get("idv.dataSource1.name.firstName")).isInstanceOf(Integer.class);
+        assertThat(result.<Object>get("idv.dataSource1.name.nameScore")).isInstanceOf(Integer.class);
+        assertThat(result.<Object>get("idv.dataSource1.identifiers.ssn")).isEqualTo(true);
+        assertThat(result.<Object>get("idv.dataSource1.identifiers.dob")).isEqualTo(true);
+        assertThat(result.<Object>get("idv.dataSource1.address.street")).isEqualTo(true);
+        assertThat(result.<Object>get("idv.dataSource1.address.city")).isEqualTo(true);
+        assertThat(result.<Object>get("idv.dataSource1.address.streetNumber")).isInstanceOf(Integer.class);
+        assertThat(result.<Object>get("idv.dataSource1.email.emailAddress")).isEqualTo(true);
+        assertThat(result.<Object>get("idv.dataSource1.cipConfidence")).isInstanceOf(String.class);
         assertThat(result.getInt("kyc.totalHits")).isZero();
         assertNoPersonalData(answer.asString(), "490959347", "1995-07-26", "Homewood", "mgoodram0");
 
@@ -171,7 +176,7 @@ class IdentityFlowIT extends GatewayIT {
         JsonPath result = complete(flowId, Map.of("firstName", "Milo", "lastName", "Pinson", "dob", "1981-01",
                 "ssn", "0596")).then().statusCode(200).extract().jsonPath();
         assertThat(result.getString("status")).isEqualTo("IDENTITY_VERIFIED");
-        assertThat(result.getString("idv.dataSource1.identifiers.last4")).isEqualTo("match");
+        assertThat(result.<Object>get("idv.dataSource1.identifiers.last4")).isEqualTo(true);
         assertThat(result.getString("idv.dataSource1.identifiers.ssn")).as("only sent for 9 digits").isNull();
         assertThat(session(flowId)).containsEntry("state", "IDENTITY_VERIFIED").containsEntry("flow_type", "desktop");
 
@@ -196,7 +201,7 @@ class IdentityFlowIT extends GatewayIT {
 
         Response answer = complete(flowId, benji());
         answer.then().statusCode(200).body("status", equalTo("IDENTITY_VERIFIED")).body("verified", equalTo(true))
-                .body("idv.dataSource1.address.postalCode", equalTo("match"));
+                .body("idv.dataSource1.address.postalCode", equalTo(true));
         assertNoPersonalData(answer.asString(), "565252770", "1994-09-02", "Financial Place", "superstars");
         assertThat(session(flowId)).containsEntry("state", "IDENTITY_VERIFIED");
         Map<String, Object> sent = sandbox.lastBody("/v3/complete");
@@ -217,7 +222,9 @@ class IdentityFlowIT extends GatewayIT {
         assertThat(result.getBoolean("verified")).isFalse();
         assertThat(result.getList("reasons.code", String.class)).containsExactly("9014");
         assertThat(result.getList("reasons.category", String.class)).containsExactly("identification");
-        assertThat(result.getString("idv.dataSource1.name.firstName")).isEqualTo("mismatch");
+        assertThat(result.<Object>get("idv.dataSource1.name.firstName")).as("a score, not a word")
+                .isInstanceOf(Integer.class);
+        assertThat(result.<Object>get("idv.dataSource1.name.lastName")).isInstanceOf(Integer.class);
         Map<String, String> row = session(flowId);
         assertThat(row).containsEntry("state", "IDENTITY_NOT_VERIFIED");
         assertThat(row.get("failure_reasons")).contains("9014").doesNotContain("Bengt");
@@ -234,7 +241,7 @@ class IdentityFlowIT extends GatewayIT {
         JsonPath result = answer.then().statusCode(200).extract().jsonPath();
         assertThat(result.getString("status")).isEqualTo("IDENTITY_NOT_VERIFIED");
         assertThat(result.getList("reasons.code", String.class)).containsExactly("9012");
-        assertThat(result.getString("idv.dataSource1.identifiers.ssn")).isEqualTo("mismatch");
+        assertThat(result.<Object>get("idv.dataSource1.identifiers.ssn")).isEqualTo(false);
         assertNoPersonalData(answer.asString(), "565252771");
         assertThat(session(flowId)).containsEntry("state", "IDENTITY_NOT_VERIFIED");
     }

@@ -117,7 +117,9 @@ public class IdentityFlowsResource {
     @Operation(summary = "Verify the individual", description = "Only on a VALIDATED flow, once. The individual is "
             + "checked first (first and last name, or SSN; formats), then sent to Prove's /v3/complete. Answers "
             + "IDENTITY_VERIFIED or IDENTITY_NOT_VERIFIED with Prove's reasons (e.g. 9012 SSN, 9013 birth date, "
-            + "9014 name, 9015 address mismatch) and the idv/kyc results, which hold verdicts, never the data sent.")
+            + "9014 name, 9015 address mismatch) and the idv/kyc results, which hold verdicts, never the data sent. idv keeps "
+            + "Prove's JSON types and meaning: booleans for street, city, region, postal code, dob, last4, ssn and "
+            + "e-mail; integer scores for the name parts, the street number and the address; a decimal distance.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "individual", value = "{\"individual\":{"
             + "\"firstName\":\"Benji\",\"lastName\":\"Harper\",\"dob\":\"1994-09-02\",\"ssn\":\"565252770\","
             + "\"addresses\":[{\"address\":\"27 Financial Place\",\"city\":\"Bakersfield\",\"region\":\"CA\","
@@ -127,9 +129,11 @@ public class IdentityFlowsResource {
                     name = "verified", value = "{\"flowId\":\"0b8e0a52-6f0d-4c59-9a1b-2f1f3e5c7d90\",\"status\":"
                             + "\"IDENTITY_VERIFIED\",\"verified\":true,\"reasons\":[{\"category\":\"identification\","
                             + "\"result\":\"pass\"}],\"idv\":{\"multiCipConfidence\":\"high\",\"dataSource1\":{"
-                            + "\"cipConfidence\":\"high\",\"name\":{\"firstName\":\"match\",\"lastName\":\"match\","
-                            + "\"nameScore\":100},\"identifiers\":{\"dob\":\"match\",\"last4\":\"match\",\"ssn\":"
-                            + "\"match\"}}},\"kyc\":{\"totalHits\":0}}")))
+                            + "\"cipConfidence\":\"high\",\"reasonCodes\":[\"NA\"],\"name\":{\"firstName\":5,"
+                            + "\"lastName\":5,\"nameScore\":100},\"identifiers\":{\"dob\":true,\"last4\":true,"
+                            + "\"ssn\":true},\"address\":{\"streetNumber\":1,\"street\":true,\"city\":true,"
+                            + "\"region\":true,\"postalCode\":true,\"addressScore\":0,\"distance\":6.03},"
+                            + "\"email\":{\"emailAddress\":true}}},\"kyc\":{\"totalHits\":0}}")))
     @APIResponse(responseCode = "400", description = "Invalid individual (the problem names the field, never its "
             + "value)", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
