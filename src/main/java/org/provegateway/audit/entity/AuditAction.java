@@ -13,6 +13,7 @@ public enum AuditAction {
     POSSESSION_BIND,
     IDENTITY_START,
     IDENTITY_VALIDATE,
+    IDENTITY_CHALLENGE,
     IDENTITY_COMPLETE,
     /** An operator asked to revoke a binding; the change itself is {@link #BINDING_REVOKED}. */
     BINDING_REVOKE,

@@ -86,9 +86,10 @@ public class PossessionFlowsResource {
     @APIResponse(responseCode = "504", description = "Prove did not answer in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Idempotent
-    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for "
-            + "another request", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "prove-rejected-input: Prove refused the input, e.g. a number "
+            + "that is no sandbox test user (proveCode 8007) or one of another product (8009); or "
+            + "idempotency-key-reused: the Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotencyFilter.HEADER, required = false,
             description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, maxLength = 128))
     public Response start(@Valid @NotNull StartPossessionRequest request) {
