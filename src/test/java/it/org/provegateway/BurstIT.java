@@ -99,10 +99,6 @@ class BurstIT extends GatewayIT {
                 sandbox.clientStep(authToken, "key", Map.of("device", "burst")).then().statusCode(200);
                 Response outcome = given().contentType(ContentType.JSON).body("{}").post(gateway.api()
                         + "/possession-flows/" + flowId + "/result");
-                if (outcome.statusCode() == 404 && (TYPES + "not-found").equals(outcome.jsonPath().getString("type"))) {
-                    // a gateway from before POST .../result, whose GET asked Prove (remove once both are merged)
-                    outcome = given().get(gateway.api() + "/possession-flows/" + flowId);
-                }
                 assertThat(outcome.statusCode()).as("outcome: %s", outcome.asString()).isEqualTo(200);
                 return given().contentType(ContentType.JSON).body("{\"possessionCheckPassed\":true}")
                         .post(gateway.api() + "/possession-flows/" + flowId + "/bind");

@@ -377,7 +377,7 @@ class KeyBindingLookupsIT extends GatewayIT {
                 .post(API + "/possession-flows").then().statusCode(201).extract().jsonPath();
         sandbox.clientStep(started.getString("authToken"), "otp", Map.of("device", device, "otp", "1234")).then()
                 .statusCode(200);
-        return given().get(API + "/possession-flows/" + started.getString("flowId")).then().statusCode(200)
+        return given().post(API + "/possession-flows/" + started.getString("flowId") + "/result").then().statusCode(200)
                 .body("status", equalTo("VERIFIED")).extract().jsonPath().getString("deviceId");
     }
 
@@ -394,7 +394,7 @@ class KeyBindingLookupsIT extends GatewayIT {
                 .post(API + "/possession-flows").then().statusCode(201).extract().jsonPath();
         sandbox.clientStep(again.getString("authToken"), "key", Map.of("device", "dev-" + name)).then()
                 .statusCode(200);
-        given().get(API + "/possession-flows/" + again.getString("flowId")).then().statusCode(200)
+        given().post(API + "/possession-flows/" + again.getString("flowId") + "/result").then().statusCode(200)
                 .body("status", equalTo("VERIFIED"));
         String bindingId = given().queryParam("deviceId", deviceId).get(API + "/key-bindings").then().statusCode(200)
                 .extract().jsonPath().getString("[0].bindingId");
@@ -406,7 +406,7 @@ class KeyBindingLookupsIT extends GatewayIT {
                 .post(API + "/possession-flows").then().statusCode(201).extract().jsonPath();
         sandbox.clientStep(none.getString("authToken"), "key", Map.of("device", "bind-" + name)).then()
                 .statusCode(200);
-        given().get(API + "/possession-flows/" + none.getString("flowId")).then().statusCode(200)
+        given().post(API + "/possession-flows/" + none.getString("flowId") + "/result").then().statusCode(200)
                 .body("status", equalTo("POSSESSION_REQUIRED"));
         given().contentType(ContentType.JSON).body(Map.of("possessionCheckPassed", true))
                 .post(API + "/possession-flows/" + none.getString("flowId") + "/bind").then().statusCode(200)
