@@ -8,8 +8,6 @@ import java.util.Optional;
  */
 public record ChallengeData(Optional<PartialDate> dob, Optional<String> ssn) {
 
-    static final ChallengeData NONE = new ChallengeData(Optional.empty(), Optional.empty());
-
     boolean isEmpty() {
         return dob.isEmpty() && ssn.isEmpty();
     }
