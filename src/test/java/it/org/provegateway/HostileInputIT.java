@@ -222,7 +222,10 @@ class HostileInputIT extends GatewayIT {
             "https://www.example.com/<script>", "https://www.example.com/#frag", "https://www.example.com/a&b=c",
             "javascript:alert(1)", "//www.example.com/x", "https://www.example.com/%20", "https://ex\u00e4mple.com/",
             "https://www.example.com/\n", "http://", "https:///path", "https://www.example.com/" + "b".repeat(200),
-            "data:text/html,x", "https://user@www.example.com/", "https://www.example.com/a;b", "");
+            "data:text/html,x", "https://user@www.example.com/", "https://www.example.com/a;b", "",
+            // Not the bank's: plain http off localhost, and hosts off flows.final-target-url.allowed-hosts.
+            "http://www.example.com/landing-page", "https://evil.test/landing-page",
+            "https://www.example.com.evil.test/x", "https://bank.test/x", "https://wwwexample.com/x");
 
     static final List<String> BAD_SMS = List.of("#### " + "x".repeat(160), "Your code is coming", "#### and ####",
             "Code: #######", "\u0007 #### is your code", "   ", "Code #### \u0000", "Code ####\t");
