@@ -145,7 +145,7 @@ public class KeyBindingsResource {
     @Operation(summary = "Every binding change after a cursor, oldest first (the change feed)",
             description = "Start without 'after', then pass each page's nextCursor. Every change appears exactly once, "
                     + "in commit order, even while flows keep changing bindings; an empty page keeps the cursor. "
-                    + "Cursors are opaque and stay valid. Each change has the event (BOUND, USED, REBOUND, SUPERSEDED, "
+                    + "Cursors are opaque, signed by this installation, and stay valid; any other is a 400. Each change has the event (BOUND, USED, REBOUND, SUPERSEDED, "
                     + "STALE, REVOKED, DEACTIVATED), the binding's state right after it, and the binding's current "
                     + "identifiers.")
     @APIResponse(responseCode = "200", description = "A page of changes",
