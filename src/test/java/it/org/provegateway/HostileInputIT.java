@@ -469,6 +469,27 @@ class HostileInputIT extends GatewayIT {
             cases.add(raw("lookup phoneNumber " + show(phone), "GET", base + "?phoneNumber=" + encode(phone), null,
                     null, 400, "invalid-request", "phoneNumber"));
         }
+        // Personal data never in a URL, even when valid: refused, pointing to POST /key-bindings/search.
+        cases.add(raw("lookup phoneNumber in the URL", "GET", base + "?phoneNumber=2001004014", null, null, 400,
+                "invalid-request", "phoneNumber"));
+        cases.add(raw("lookup customerReference in the URL", "GET", base + "?customerReference=CUST-1", null, null,
+                400, "invalid-request", "customerReference"));
+        String search = base + "/search";
+        cases.add(json("search without a value", "POST", search, Map.of(), 400, "invalid-request", "body"));
+        cases.add(json("search with two values", "POST", search, Map.of("deviceId", "a", "proveId", "b"), 400,
+                "invalid-request", "body"));
+        cases.add(json("search with an unknown member", "POST", search, Map.of("email", "a@b.test"), 400,
+                "invalid-request", "email"));
+        for (String field : List.of("customerReference", "deviceId", "proveId")) {
+            for (String bad : List.of("<script>", "a b", "a".repeat(65), "x' OR '1'='1", "a\u0000")) {
+                cases.add(json("search " + field + " " + show(bad), "POST", search, Map.of(field, bad), 400,
+                        "invalid-request", field));
+            }
+        }
+        for (String phone : List.of("abc", "442079460958", "1".repeat(33), "2001004014<script>", "+999 1234567")) {
+            cases.add(json("search phoneNumber " + show(phone), "POST", search, Map.of("phoneNumber", phone), 400,
+                    "invalid-request", "phoneNumber"));
+        }
     }
 
     /** Bodies that are not JSON, or not JSON of any shape, on every endpoint that takes a body. */
