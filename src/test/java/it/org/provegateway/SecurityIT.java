@@ -29,12 +29,14 @@ class SecurityIT extends GatewayIT {
     static final String PROBLEMS = "https://prove-gateway.dev/problems/";
 
     /** Demo users: name, password. */
-    static final Map<String, String> USERS = Map.of("flows", "demo-flows", "reader", "demo-reader", "admin",
-            "demo-admin", "operator", "demo-operator", "nobody", "demo-nobody");
+    static final Map<String, String> USERS = Map.of("flows", "demo-flows", "flows2", "demo-flows2", "reader",
+            "demo-reader", "admin", "demo-admin", "operator", "demo-operator", "auditor", "demo-auditor", "nobody",
+            "demo-nobody");
 
-    static final Set<String> FLOW_RUNNERS = Set.of("flows", "operator");
+    static final Set<String> FLOW_RUNNERS = Set.of("flows", "flows2", "operator");
     static final Set<String> BINDING_READERS = Set.of("reader", "admin", "operator");
     static final Set<String> BINDING_ADMINS = Set.of("admin", "operator");
+    static final Set<String> AUDITORS = Set.of("auditor");
 
     final Sandbox sandbox = new Sandbox(SANDBOX);
 
@@ -81,6 +83,7 @@ class SecurityIT extends GatewayIT {
                         BINDING_READERS, 200, null),
                 new Endpoint("GET", "/key-bindings/changes?limit=1", null, BINDING_READERS, 200, null),
                 new Endpoint("GET", "/binding-health/runs", null, BINDING_ADMINS, 200, null),
+                new Endpoint("GET", "/audit-events?limit=1", null, AUDITORS, 200, null),
                 new Endpoint("GET", "/binding-health/runs/" + unknown, null, BINDING_ADMINS, 404, "run-not-found"));
     }
 
