@@ -201,8 +201,9 @@ async function possessionOutcome(flow) {
   title.textContent = verified ? 'Signed in: possession VERIFIED' : 'Not signed in: ' + view.status;
   box.appendChild(title);
   box.appendChild(table([['status', view.status], ['proveId', view.proveId], ['deviceId', view.deviceId],
-    ['phoneNumber', view.phoneNumber], ['reasons', (view.reasons || []).map((r) => [r.code, r.description].filter(Boolean).join(' ')).join('; ')]]));
+    ['phoneNumber', view.phoneNumber], ['reasons', (view.reasons || []).map((r) => [r.category, r.result, r.code, r.description].filter(Boolean).join(' ')).join('; ')]]));
   $('sign-in-status').textContent = '';
+  $('sign-in-status').className = 'status';
   await loadBindings(flow.customer);
 }
 
@@ -327,17 +328,17 @@ async function complete(event) {
   const flowId = $('identity-status').dataset.flowId;
   const answer = await backend('POST', 'identity/' + flowId + '/complete', {individual});
   const box = $('identity-outcome');
-  if (!answer.ok) {
-    show(box, 'bad', 'Not sent: ' + problemText(answer.json));
-    return;
-  }
-  const view = answer.json;
-  box.className = 'outcome ' + (view.verified ? 'good' : 'bad');
+  const view = answer.json || {};
+  box.className = 'outcome ' + (answer.ok && view.verified ? 'good' : 'bad');
   box.textContent = '';
   const title = document.createElement('strong');
   title.id = 'identity-result';
-  title.textContent = view.verified ? 'Account opened: identity verified' : 'Not opened: ' + view.status;
+  title.textContent = !answer.ok ? 'Not opened: the gateway refused (' + problemText(view) + ')'
+    : view.verified ? 'Account opened: identity verified' : 'Not opened: ' + view.status;
   box.appendChild(title);
+  if (!answer.ok) {
+    return;
+  }
   box.appendChild(table([['status', view.status], ['verified', view.verified],
     ['reasons', (view.reasons || []).map((r) => [r.category, r.result, r.code, r.description].filter(Boolean).join(' ')).join('; ')],
     ['KYC hits', view.kyc ? view.kyc.totalHits : undefined]]));
