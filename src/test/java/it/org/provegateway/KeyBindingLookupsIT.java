@@ -143,13 +143,13 @@ class KeyBindingLookupsIT extends GatewayIT {
     /** The state the bulk check must answer for number (or customer) i, and the binding that decides it. */
     String[] expected(int i) {
         return switch (i % 10) {
-            case 0, 1, 2, 3 -> new String[] {"active", seedId(0, i)};
-            case 4 -> new String[] {"due-for-deactivation", seedId(0, i)};
-            case 5 -> new String[] {"stale", seedId(0, i)};
-            case 6 -> new String[] {"revoked", seedId(0, i)};
-            case 7 -> new String[] {"deactivated", seedId(0, i)};
-            case 8 -> new String[] {"superseded", seedId(0, i)};
-            default -> new String[] {(i / 10) % 2 == 0 ? "active" : "deactivated", seedId(1, i)};
+            case 0, 1, 2, 3 -> new String[] {"ACTIVE", seedId(0, i)};
+            case 4 -> new String[] {"DUE_FOR_DEACTIVATION", seedId(0, i)};
+            case 5 -> new String[] {"STALE", seedId(0, i)};
+            case 6 -> new String[] {"REVOKED", seedId(0, i)};
+            case 7 -> new String[] {"DEACTIVATED", seedId(0, i)};
+            case 8 -> new String[] {"SUPERSEDED", seedId(0, i)};
+            default -> new String[] {(i / 10) % 2 == 0 ? "ACTIVE" : "DEACTIVATED", seedId(1, i)};
         };
     }
 
@@ -187,13 +187,13 @@ class KeyBindingLookupsIT extends GatewayIT {
                 expectations.put(j, new String[] {expected[0], expected[1], seededNumber(i)});
             } else if (kind < 98) {
                 items.add("+1" + (UNKNOWN_BASE + j));
-                expectations.put(j, new String[] {"none", null, "+1" + (UNKNOWN_BASE + j)});
+                expectations.put(j, new String[] {"NONE", null, "+1" + (UNKNOWN_BASE + j)});
             } else if (kind == 98) {
                 items.add(List.of("not a number", "12", "+44 12", "").get(j / 100 % 4));
-                expectations.put(j, new String[] {"invalid", null, null});
+                expectations.put(j, new String[] {"INVALID", null, null});
             } else {
                 items.add(j / 100 % 2 == 0 ? null : 12_345);
-                expectations.put(j, new String[] {"invalid", null, null});
+                expectations.put(j, new String[] {"INVALID", null, null});
             }
         }
         long started = System.nanoTime();
@@ -215,13 +215,13 @@ class KeyBindingLookupsIT extends GatewayIT {
             assertThat(result.get("state")).as("state of item %d (%s)", j, items.get(j)).isEqualTo(expected[0]);
             assertThat(result.get("bindingId")).as("binding of item %d", j).isEqualTo(expected[1]);
             assertThat(result.get("phoneNumber")).as("number of item %d", j).isEqualTo(expected[2]);
-            if (expected[0].equals("invalid")) {
+            if (expected[0].equals("INVALID")) {
                 assertThat((String) result.get("error")).as("error of item %d", j).isNotBlank();
             }
             states.merge(expected[0], 1, Integer::sum);
         }
-        assertThat(states.keySet()).containsExactlyInAnyOrder("active", "due-for-deactivation", "stale", "revoked",
-                "deactivated", "superseded", "none", "invalid");
+        assertThat(states.keySet()).containsExactlyInAnyOrder("ACTIVE", "DUE_FOR_DEACTIVATION", "STALE", "REVOKED",
+                "DEACTIVATED", "SUPERSEDED", "NONE", "INVALID");
     }
 
     @Test
@@ -247,7 +247,7 @@ class KeyBindingLookupsIT extends GatewayIT {
             assertThat(result.get("index")).isEqualTo(j);
             assertThat(result.get("customerReference")).isEqualTo(items.get(j));
             if (j % 10 == 9) {
-                assertThat(result.get("state")).as("item %d", j).isEqualTo("none");
+                assertThat(result.get("state")).as("item %d", j).isEqualTo("NONE");
             } else {
                 String[] expected = expected(j * 13);
                 assertThat(result.get("state")).as("item %d", j).isEqualTo(expected[0]);
@@ -255,7 +255,7 @@ class KeyBindingLookupsIT extends GatewayIT {
             }
         }
         assertThat(results.subList(2_000, 2_000 + bad.size())).allSatisfy(result -> {
-            assertThat(result.get("state")).isEqualTo("invalid");
+            assertThat(result.get("state")).isEqualTo("INVALID");
             assertThat(result).doesNotContainKey("customerReference").containsKey("error");
         });
     }

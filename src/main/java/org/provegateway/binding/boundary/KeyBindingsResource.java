@@ -152,10 +152,11 @@ public class KeyBindingsResource {
     @RolesAllowed({Roles.BINDING_READER, Roles.BINDING_ADMIN})
     @Operation(summary = "The binding state of up to 10,000 phone numbers or customer references",
             description = "Body: {\"phoneNumbers\": [...]} or {\"customerReferences\": [...]} (exactly one). The "
-                    + "answer is streamed: one result per item, in the items' order, with its index and state: active, "
-                    + "due-for-deactivation (unused for 12 months), stale (Prove answered 9101: rebind required), "
-                    + "revoked, deactivated, superseded (the key moved to another number), none, or invalid (with an "
-                    + "error; an invalid item never fails the batch). Several bindings: the best live one counts, "
+                    + "answer is streamed: one result per item, in the items' order, with its index and state: ACTIVE, "
+                    + "DUE_FOR_DEACTIVATION (unused for 12 months), STALE (Prove answered 9101: rebind required), "
+                    + "REVOKED, DEACTIVATED, SUPERSEDED (the key moved to another number), NONE, or INVALID (with an "
+                    + "error; an invalid item never fails the batch); upper case, like the states of lookups and the "
+                    + "change feed. Several bindings: the best live one counts, "
                     + "else the one that changed last. Phone numbers are answered in E.164 form.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "phoneNumbers", value = "{\"phoneNumbers\":[\"2001004014\",\"+12001004015\"]}"),
@@ -163,10 +164,10 @@ public class KeyBindingsResource {
     @APIResponse(responseCode = "200", description = "One result per item, in order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answer",
                     value = "{\"lookup\":\"phoneNumber\",\"results\":[{\"index\":0,\"phoneNumber\":"
-                            + "\"+12001004014\",\"state\":\"active\",\"bindingId\":\"6f1c…\",\"deviceId\":"
+                            + "\"+12001004014\",\"state\":\"ACTIVE\",\"bindingId\":\"6f1c…\",\"deviceId\":"
                             + "\"b2a0…\",\"lastUsedAt\":\"2026-01-05T10:00:00Z\",\"stateChangedAt\":"
                             + "\"2025-11-02T09:00:00Z\"},{\"index\":1,\"phoneNumber\":\"+12001004015\","
-                            + "\"state\":\"none\"},{\"index\":2,\"state\":\"invalid\",\"error\":"
+                            + "\"state\":\"NONE\"},{\"index\":2,\"state\":\"INVALID\",\"error\":"
                             + "\"is not a phone number (NOT_A_NUMBER)\"}],\"count\":3}")))
     @APIResponse(responseCode = "400", description = "Not a JSON object with exactly one of the two arrays",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
