@@ -148,10 +148,11 @@ class FlowOwnershipIT extends GatewayIT {
         String flowId = started.getString("flowId");
         SoftAssertions softly = new SoftAssertions();
 
-        sweep("possession-flows", flowId, softly); // PENDING
+        sweep("possession-flows", flowId, softly); // PENDING, client step not done
+        softly.assertThat(sandbox.calls("/v3/unify-status")).as("outcomes asked of Prove").isZero();
         sandbox.clientStep(started.getString("authToken"), "key", Map.of("device", "own-check")).then()
                 .statusCode(200);
-        as(OWNER).get(API + "/possession-flows/" + flowId).then().statusCode(200);
+        as(OWNER).post(API + "/possession-flows/" + flowId + "/result").then().statusCode(200);
         assertThat(db.single("SELECT state FROM flow_session WHERE id = ?", flowId).get("state"))
                 .isEqualTo("POSSESSION_REQUIRED");
         sweep("possession-flows", flowId, softly); // POSSESSION_REQUIRED: bind would call Prove
