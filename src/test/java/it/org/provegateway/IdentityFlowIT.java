@@ -416,7 +416,7 @@ class IdentityFlowIT extends GatewayIT {
 
     @Test
     void badFormatsAreRefusedBeforeProveNamingTheFieldButNotTheValue() {
-        String flowId = validated(MILO, "mobile");
+        String flowId = validated(MARTINA, "mobile");
         Map<String, Object> milo = individual("Milo", "Pinson", "1981-01-17", "847350596", "6377 Birchwood Hill",
                 "Littleton", "CO", "80161-2001", "mpinsonm@dyndns.org");
 
