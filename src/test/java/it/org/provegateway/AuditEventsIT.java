@@ -52,11 +52,11 @@ class AuditEventsIT extends GatewayIT {
         return page.getList("events.action");
     }
 
-    /** flows starts a possession flow, flows2 tries to read it, flows starts an identity flow. */
+    /** flows starts a possession flow, flows2 tries to get its result, flows starts an identity flow. */
     String[] history() {
         String possession = as("flows").body(Map.of("phoneNumber", LORANT, "possessionType", "mobile"))
                 .post(API + "/possession-flows").then().statusCode(201).extract().jsonPath().getString("flowId");
-        as("flows2").get(API + "/possession-flows/" + possession).then().statusCode(404);
+        as("flows2").post(API + "/possession-flows/" + possession + "/result").then().statusCode(404);
         String identity = as("flows").body(Map.of("phoneNumber", BENJI, "flowType", "mobile"))
                 .post(API + "/identity-flows").then().statusCode(201).extract().jsonPath().getString("flowId");
         return new String[] {possession, identity};
@@ -69,8 +69,8 @@ class AuditEventsIT extends GatewayIT {
         Instant after = Instant.now().plusSeconds(1);
 
         JsonPath all = read(Map.of());
-        // The other caller's read is refused and audited (a read of one's own flow is not audited).
-        assertThat(actions(all)).containsExactly("POSSESSION_START", "FLOW_NOT_OWNED", "IDENTITY_START");
+        assertThat(actions(all)).containsExactly("POSSESSION_START", "FLOW_NOT_OWNED", "POSSESSION_RESULT",
+                "IDENTITY_START");
         assertThat(all.getBoolean("hasMore")).isFalse();
         assertThat(all.getString("events[0].principal")).isEqualTo("flows");
         assertThat(all.getString("events[0].phoneMasked")).isEqualTo("***4014");
@@ -79,7 +79,8 @@ class AuditEventsIT extends GatewayIT {
         assertThat(all.prettify()).doesNotContain("2001004014", "2001004009");
 
         assertThat(actions(read(Map.of("flowId", flows[0])))).containsExactly("POSSESSION_START", "FLOW_NOT_OWNED");
-        assertThat(actions(read(Map.of("principal", "flows2")))).containsExactly("FLOW_NOT_OWNED");
+        assertThat(actions(read(Map.of("principal", "flows2")))).containsExactly("FLOW_NOT_OWNED",
+                "POSSESSION_RESULT");
         JsonPath refused = read(Map.of("action", "FLOW_NOT_OWNED"));
         assertThat(refused.getString("events[0].flowId")).isEqualTo(flows[0]);
         assertThat(refused.getString("events[0].outcome")).isEqualTo("flow-not-found");

@@ -2,21 +2,15 @@ package org.provegateway.binding.control;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.logging.Logger;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import org.provegateway.binding.control.KeyBindings.Lookup;
 import org.provegateway.binding.entity.KeyBinding;
 import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
-import org.provegateway.platform.control.ProveFailures;
-import org.provegateway.proveapi.ProveApi;
-import org.provegateway.proveapi.ProveApiException;
-import org.provegateway.proveapi.ProveNotFoundException;
-import org.provegateway.proveapi.wire.DeviceRevokeRequest;
+import org.provegateway.proveapi.Prove;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +25,7 @@ public class BindingAdministration {
     KeyBindings bindings;
 
     @Inject
-    ProveApi prove;
+    Prove prove;
 
     @Inject
     PhoneNumbers phones;
@@ -57,16 +51,8 @@ public class BindingAdministration {
         if (!binding.isLive()) {
             return view(binding);
         }
-        try {
-            prove.revokeDevice(new DeviceRevokeRequest(UUID.randomUUID().toString(), binding.deviceId()));
-        } catch (ProveApiException e) {
-            if (!(e instanceof ProveNotFoundException)) {
-                throw ProveFailures.translate(e, null);
-            }
-            // Prove no longer knows the device: its key cannot authenticate either way.
-        } catch (FaultToleranceException e) {
-            throw ProveFailures.translate(e, "revokeDevice", null);
-        }
+        // false: Prove no longer knows the device; its key cannot authenticate either way
+        prove.revokeDevice(binding.deviceId());
         bindings.revoke(binding.deviceId(), null, "revoked by operator" + (reason == null ? "" : ": " + reason),
                 clock.instant());
         LOG.info(() -> "Revoked key binding " + bindingId + " of " + PhoneNumbers.mask(binding.phoneNumber()));

@@ -186,6 +186,9 @@ public class IdentityFlowsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "flow-expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "prove-rejected-input: Prove found a field of the individual "
+            + "invalid (proveCode)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "502", description = "Prove rejected the request or answered an error",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IdentityVerification complete(@PathParam("flowId") @Uuid String flowId,

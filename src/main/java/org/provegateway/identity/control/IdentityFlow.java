@@ -8,32 +8,25 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-
 import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
-import org.provegateway.platform.control.ProveFailures;
 import org.provegateway.platform.control.SmsMessages;
 import org.provegateway.platform.control.TargetUrls;
-import org.provegateway.proveapi.ProveApi;
-import org.provegateway.proveapi.ProveApiException;
-import org.provegateway.proveapi.wire.ChallengeRequest;
-import org.provegateway.proveapi.wire.ChallengeResponse;
-import org.provegateway.proveapi.wire.CompleteRequest;
-import org.provegateway.proveapi.wire.CompleteResponse;
-import org.provegateway.proveapi.wire.Individual;
-import org.provegateway.proveapi.wire.StartRequest;
-import org.provegateway.proveapi.wire.StartResponse;
-import org.provegateway.proveapi.wire.ValidateRequest;
-import org.provegateway.proveapi.wire.ValidateResponse;
+import org.provegateway.proveapi.IdentityAnswers;
+import org.provegateway.proveapi.IdentityCheck;
+import org.provegateway.proveapi.NextStep;
+import org.provegateway.proveapi.PersonData;
+import org.provegateway.proveapi.Prove;
+import org.provegateway.proveapi.Started;
 import org.provegateway.session.control.FlowSessions;
 import org.provegateway.session.control.Reasons;
 import org.provegateway.session.control.SessionConfig;
 import org.provegateway.session.entity.FlowKind;
 import org.provegateway.session.entity.FlowSession;
 import org.provegateway.session.entity.FlowState;
+import org.provegateway.session.entity.FlowStep;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,7 +50,7 @@ public class IdentityFlow {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     @Inject
-    ProveApi prove;
+    Prove prove;
 
     @Inject
     FlowSessions sessions;
@@ -101,24 +94,8 @@ public class IdentityFlow {
         if (command.ipAddress() != null) {
             checkIpAddress(command.ipAddress());
         }
-        StartRequest request = StartRequest.builder(type)
-                .phoneNumber(phone)
-                .finalTargetUrl(command.finalTargetUrl())
-                .allowOtpRetry(command.allowOtpRetry())
-                .smsMessage(command.smsMessage())
-                .ipAddress(command.ipAddress())
-                .build();
-        StartResponse answer;
-        try {
-            answer = prove.start(request);
-        } catch (ProveApiException e) {
-            throw ProveFailures.translate(e, null);
-        } catch (FaultToleranceException e) {
-            throw ProveFailures.translate(e, "start", null);
-        }
-        if (answer.correlationId() == null || answer.authToken() == null) {
-            throw new GatewayException(ProblemType.PROVE_ERROR, "Prove started no flow (no correlationId)");
-        }
+        Started answer = prove.start(new IdentityCheck(type, phone, command.finalTargetUrl(),
+                command.allowOtpRetry(), command.smsMessage(), command.ipAddress()));
         Instant now = clock.instant();
         FlowSession session = outcomes.started(FlowSession.identity(answer.correlationId(), type, phone,
                 UUID.randomUUID().toString(), now, now.plus(config.ttl())));
@@ -131,15 +108,8 @@ public class IdentityFlow {
     /** Calls {@code /v3/validate} once the client's possession step has run; only on a started flow. */
     public IdentityValidation validate(String flowId) {
         FlowSession session = find(flowId);
-        session.requireStep("validate", FlowKind.IDENTITY, clock.instant(), FlowState.STARTED);
-        ValidateResponse answer;
-        try {
-            answer = prove.validate(new ValidateRequest(session.correlationId()));
-        } catch (ProveApiException e) {
-            throw ProveFailures.translate(e, flowId);
-        } catch (FaultToleranceException e) {
-            throw ProveFailures.translate(e, "validate", flowId);
-        }
+        session.requireStep(FlowStep.VALIDATE, clock.instant());
+        IdentityAnswers.Validated answer = prove.validate(session.correlationId());
         FlowSession after = outcomes.validated(flowId, answer);
         return new IdentityValidation(flowId, after.state().name(), answer.success(), nextStep(after.state()),
                 after.phoneNumber().orElse(null), Reasons.decode(after.failureReasons().orElse(null)));
@@ -158,18 +128,11 @@ public class IdentityFlow {
             throw invalid.forFlow(flowId);
         }
         FlowSession session = find(flowId);
-        session.requireStep("challenge", FlowKind.IDENTITY, now, FlowState.CHALLENGE_REQUIRED);
-        ChallengeResponse answer;
-        try {
-            answer = prove.challenge(new ChallengeRequest(session.correlationId(), checked.dob(), checked.ssn()));
-        } catch (ProveApiException e) {
-            throw ProveFailures.translate(e, flowId);
-        } catch (FaultToleranceException e) {
-            throw ProveFailures.translate(e, "challenge", flowId);
-        }
+        session.requireStep(FlowStep.CHALLENGE, now);
+        IdentityAnswers.Challenged answer = prove.challenge(session.correlationId(), checked.dob(), checked.ssn());
         FlowSession after = outcomes.challenged(flowId, answer);
         return new IdentityChallenge(flowId, after.state().name(), answer.success(), nextStep(after.state()),
-                prefilled(answer.individual()), Reasons.decode(after.failureReasons().orElse(null)));
+                answer.individual(), Reasons.decode(after.failureReasons().orElse(null)));
     }
 
     private static String nextStep(FlowState state) {
@@ -180,17 +143,6 @@ public class IdentityFlow {
         };
     }
 
-    private static IdentityChallenge.PrefilledIndividual prefilled(Individual individual) {
-        if (individual == null) {
-            return null;
-        }
-        return new IdentityChallenge.PrefilledIndividual(individual.firstName(), individual.lastName(),
-                individual.dob(), individual.ssn(), individual.addresses() == null ? null
-                        : individual.addresses().stream().map(a -> new IdentityChallenge.PrefilledAddress(
-                                a.address(), a.extendedAddress(), a.city(), a.region(), a.postalCode())).toList(),
-                individual.emailAddresses());
-    }
-
     /**
      * Checks the individual, then calls {@code /v3/complete}; only on a validated flow. Field formats were checked
      * by Bean Validation at the boundary; the rules it cannot express (name or SSN, real dates) are checked here
@@ -199,26 +151,18 @@ public class IdentityFlow {
      */
     public IdentityVerification complete(String flowId, Person person) {
         Instant now = clock.instant();
-        Individual individual;
+        PersonData individual;
         try {
             individual = person.forProve(LocalDate.ofInstant(now, ZoneOffset.UTC));
         } catch (GatewayException invalid) {
             throw invalid.forFlow(flowId);
         }
         FlowSession session = find(flowId);
-        session.requireStep("complete", FlowKind.IDENTITY, now, FlowState.VALIDATED);
-        CompleteResponse answer;
-        try {
-            answer = prove.complete(new CompleteRequest(session.correlationId(), individual));
-        } catch (ProveApiException e) {
-            throw ProveFailures.translate(e, flowId);
-        } catch (FaultToleranceException e) {
-            throw ProveFailures.translate(e, "complete", flowId);
-        }
+        session.requireStep(FlowStep.COMPLETE, now);
+        IdentityAnswers.Verified answer = prove.complete(session.correlationId(), individual);
         FlowSession after = outcomes.completed(flowId, answer);
         return new IdentityVerification(flowId, after.state().name(), answer.success(),
-                Reasons.decode(after.failureReasons().orElse(null)),
-                IdentityVerification.IdvResult.of(answer.idv()), IdentityVerification.KycResult.of(answer.kyc()));
+                Reasons.decode(after.failureReasons().orElse(null)), answer.idv(), answer.kyc());
     }
 
     private FlowSession find(String flowId) {

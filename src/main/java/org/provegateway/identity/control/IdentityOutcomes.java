@@ -10,13 +10,13 @@ import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
-import org.provegateway.proveapi.wire.ChallengeResponse;
-import org.provegateway.proveapi.wire.CompleteResponse;
-import org.provegateway.proveapi.wire.ValidateResponse;
+import org.provegateway.proveapi.IdentityAnswers;
+import org.provegateway.proveapi.NextStep;
 import org.provegateway.session.control.FlowSessions;
 import org.provegateway.session.control.Reasons;
 import org.provegateway.session.entity.FlowSession;
 import org.provegateway.session.entity.FlowState;
+import org.provegateway.session.entity.FlowStep;
 import org.provegateway.session.entity.Reason;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,11 +31,6 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional
 public class IdentityOutcomes {
-
-    /** Prove's {@code next} key offering complete. */
-    static final String NEXT_COMPLETE = "v3-complete";
-    /** Prove's {@code next} key offering the Pre-Fill challenge. */
-    static final String NEXT_CHALLENGE = "v3-challenge";
 
     private static final Logger LOG = Logger.getLogger(IdentityOutcomes.class.getName());
 
@@ -62,36 +57,32 @@ public class IdentityOutcomes {
      * The flow follows Prove's {@code next}: to the Pre-Fill challenge if it offers {@code /v3/challenge}, to complete
      * if it offers {@code /v3/complete}; it ends if the phone was not validated or nothing follows.
      */
-    FlowSession validated(String flowId, ValidateResponse answer) {
-        FlowState next = !answer.success() ? FlowState.VALIDATION_FAILED
-                : offers(answer.next(), NEXT_CHALLENGE) ? FlowState.CHALLENGE_REQUIRED
-                : offers(answer.next(), NEXT_COMPLETE) ? FlowState.VALIDATED : FlowState.VALIDATION_FAILED;
-        return apply(AuditAction.IDENTITY_VALIDATE, flowId, FlowState.STARTED, next, Reasons.of(answer.evaluation()));
+    FlowSession validated(String flowId, IdentityAnswers.Validated answer) {
+        FlowState next = !answer.success() ? FlowState.VALIDATION_FAILED : switch (answer.next()) {
+            case CHALLENGE -> FlowState.CHALLENGE_REQUIRED;
+            case COMPLETE -> FlowState.VALIDATED;
+            case NONE -> FlowState.VALIDATION_FAILED;
+        };
+        return apply(FlowStep.VALIDATE, AuditAction.IDENTITY_VALIDATE, flowId, next, answer.reasons());
     }
 
     /** After the challenge the flow goes on to complete only if it passed and Prove offers complete. */
-    FlowSession challenged(String flowId, ChallengeResponse answer) {
-        return apply(AuditAction.IDENTITY_CHALLENGE, flowId, FlowState.CHALLENGE_REQUIRED,
-                answer.success() && offers(answer.next(), NEXT_COMPLETE) ? FlowState.VALIDATED
-                        : FlowState.CHALLENGE_FAILED,
-                Reasons.of(answer.evaluation()));
+    FlowSession challenged(String flowId, IdentityAnswers.Challenged answer) {
+        return apply(FlowStep.CHALLENGE, AuditAction.IDENTITY_CHALLENGE, flowId,
+                answer.success() && answer.next() == NextStep.COMPLETE ? FlowState.VALIDATED
+                        : FlowState.CHALLENGE_FAILED, answer.reasons());
     }
 
-    private static boolean offers(java.util.Map<String, String> next, String step) {
-        return next != null && next.containsKey(step);
+    FlowSession completed(String flowId, IdentityAnswers.Verified answer) {
+        return apply(FlowStep.COMPLETE, AuditAction.IDENTITY_COMPLETE, flowId,
+                answer.success() ? FlowState.IDENTITY_VERIFIED : FlowState.IDENTITY_NOT_VERIFIED, answer.reasons());
     }
 
-    FlowSession completed(String flowId, CompleteResponse answer) {
-        return apply(AuditAction.IDENTITY_COMPLETE, flowId, FlowState.VALIDATED,
-                answer.success() ? FlowState.IDENTITY_VERIFIED : FlowState.IDENTITY_NOT_VERIFIED,
-                Reasons.of(answer.evaluation()));
-    }
-
-    private FlowSession apply(AuditAction step, String flowId, FlowState expected, FlowState next,
+    private FlowSession apply(FlowStep step, AuditAction action, String flowId, FlowState next,
             List<Reason> reasons) {
         FlowSession session = sessions.lock(flowId).orElseThrow(
                 () -> new GatewayException(ProblemType.FLOW_NOT_FOUND, "No identity flow with this id"));
-        if (session.state() != expected) {
+        if (session.state() != step.from()) {
             return session; // another request applied an answer first
         }
         session.moveTo(next, clock.instant());
@@ -99,7 +90,7 @@ public class IdentityOutcomes {
             metrics.flowFinished("identity", next.name());
         }
         session.recordFailureReasons(reasons.isEmpty() ? null : Reasons.encode(reasons));
-        audit.succeeded(step, flowId, null, session.phoneNumber().orElse(null), next.name());
+        audit.succeeded(action, flowId, null, session.phoneNumber().orElse(null), next.name());
         LOG.fine(() -> "Identity flow " + flowId + " for " + PhoneNumbers.mask(session.phoneNumber().orElse(null))
                 + " is now " + next);
         return session;

@@ -1,5 +1,7 @@
 package org.provegateway.identity.control;
 
+import org.provegateway.audit.control.CallerNumber;
+
 /**
  * What a caller asks for when starting a Prove Identity flow (shape already checked by Bean Validation at the
  * boundary; the phone number, URL and IP address are parsed here).
@@ -10,7 +12,7 @@ public record IdentityStart(
         String finalTargetUrl,
         Boolean allowOtpRetry,
         String smsMessage,
-        String ipAddress) {
+        String ipAddress) implements CallerNumber {
 
     @Override
     public String toString() {

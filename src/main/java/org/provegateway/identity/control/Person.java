@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.provegateway.platform.control.GatewayException;
-import org.provegateway.proveapi.wire.Address;
-import org.provegateway.proveapi.wire.Individual;
+import org.provegateway.proveapi.PersonData;
 
 /**
  * The individual a caller submits for verification. It lives only in memory for the length of one request: the
@@ -43,13 +42,13 @@ public record Person(
     }
 
     /**
-     * The individual in Prove's wire form, after the checks Prove would otherwise answer with a 400: first and last
+     * The individual as sent to Prove, after the checks Prove would otherwise answer with a 400: first and last
      * name or an SSN; a date of birth that is a real date, not in the future; an SSN that the SSA can have issued.
      *
      * @param today the gateway's current date (UTC)
      * @throws GatewayException invalid request naming the field; the value is never echoed
      */
-    public Individual forProve(LocalDate today) {
+    public PersonData forProve(LocalDate today) {
         Optional<String> first = text(firstName);
         Optional<String> last = text(lastName);
         Optional<String> taxId = text(ssn);
@@ -60,13 +59,13 @@ public record Person(
         Optional<String> birth = text(dob);
         birth.ifPresent(value -> checkDateOfBirth(value, today));
         taxId.ifPresent(Person::checkSsn);
-        List<Address> wireAddresses = addresses.stream().limit(1)
-                .map(a -> new Address(text(a.address()).orElse(null), text(a.extendedAddress()).orElse(null),
+        List<PersonData.PostalAddress> wireAddresses = addresses.stream().limit(1)
+                .map(a -> new PersonData.PostalAddress(text(a.address()).orElse(null), text(a.extendedAddress()).orElse(null),
                         text(a.city()).orElse(null), text(a.region()).orElse(null),
                         text(a.postalCode()).orElse(null)))
                 .toList();
         List<String> emails = emailAddresses.stream().limit(1).map(String::strip).toList();
-        return new Individual(first.orElse(null), last.orElse(null), birth.orElse(null), taxId.orElse(null),
+        return new PersonData(first.orElse(null), last.orElse(null), birth.orElse(null), taxId.orElse(null),
                 wireAddresses.isEmpty() ? null : wireAddresses, emails.isEmpty() ? null : emails);
     }
 

@@ -37,6 +37,15 @@ public class GatewayException extends RuntimeException {
         this.fieldErrors = List.copyOf(fieldErrors);
     }
 
+    /**
+     * A failed call to an outside service (Prove), keeping the service's own code for support and the failure as
+     * the cause.
+     */
+    public static GatewayException fromUpstream(ProblemType type, String detail, Integer upstreamCode,
+            Duration retryAfter, Throwable cause) {
+        return new GatewayException(type, detail, null, upstreamCode, retryAfter, List.of(), cause);
+    }
+
     /** A bad request naming the offending field. */
     public static GatewayException invalidField(String field, String message) {
         return invalidField(ProblemType.INVALID_REQUEST, field, message);

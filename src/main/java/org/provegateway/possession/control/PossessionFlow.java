@@ -9,29 +9,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Logger;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-
 import org.provegateway.binding.control.KeyBindings;
 import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
-import org.provegateway.platform.control.ProveFailures;
 import org.provegateway.platform.control.SmsMessages;
 import org.provegateway.platform.control.TargetUrls;
-import org.provegateway.proveapi.ProveApi;
-import org.provegateway.proveapi.ProveApiException;
-import org.provegateway.proveapi.wire.UnifyBindRequest;
-import org.provegateway.proveapi.wire.UnifyBindResponse;
-import org.provegateway.proveapi.wire.UnifyRequest;
-import org.provegateway.proveapi.wire.UnifyResponse;
-import org.provegateway.proveapi.wire.UnifyStatusRequest;
-import org.provegateway.proveapi.wire.UnifyStatusResponse;
+import org.provegateway.proveapi.PossessionAnswer;
+import org.provegateway.proveapi.PossessionCheck;
+import org.provegateway.proveapi.Prove;
+import org.provegateway.proveapi.Started;
 import org.provegateway.session.control.FlowSessions;
 import org.provegateway.session.control.SessionConfig;
 import org.provegateway.session.entity.FlowKind;
 import org.provegateway.session.entity.FlowSession;
 import org.provegateway.session.entity.FlowState;
+import org.provegateway.session.entity.FlowStep;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +43,7 @@ public class PossessionFlow {
     private static final Logger LOG = Logger.getLogger(PossessionFlow.class.getName());
 
     @Inject
-    ProveApi prove;
+    Prove prove;
 
     @Inject
     FlowSessions sessions;
@@ -95,29 +89,17 @@ public class PossessionFlow {
                 ? bindings.deviceForRecovery(command.customerReference(), phone)
                 : Optional.empty();
         String deviceId = recovered.orElse(command.deviceId());
-        UnifyRequest request = UnifyRequest.builder(type, clientRequestId)
-                .phoneNumber(phone)
-                .finalTargetUrl(command.finalTargetUrl())
-                .allowOtpRetry(command.allowOtpRetry())
-                .checkReputation(command.checkReputation())
-                .smsMessage(command.smsMessage())
-                .rebind(command.rebind())
-                .clientHumanId(command.customerReference())
-                .deviceId(deviceId)
-                .build();
-        UnifyResponse answer;
+        PossessionCheck check = new PossessionCheck(type, clientRequestId, phone, command.finalTargetUrl(),
+                command.allowOtpRetry(), command.checkReputation(), command.smsMessage(), command.rebind(),
+                command.customerReference(), deviceId);
+        Started answer;
         try {
-            answer = prove.unify(request);
-        } catch (ProveApiException e) {
-            if (e.isDeviceRevoked() && deviceId != null) {
+            answer = prove.unify(check);
+        } catch (GatewayException refused) {
+            if (refused.type() == ProblemType.KEY_REVOKED && deviceId != null) {
                 outcomes.deviceRevoked(deviceId, null, "Prove answered 8019 to /v3/unify");
             }
-            throw ProveFailures.translate(e, null);
-        } catch (FaultToleranceException e) {
-            throw ProveFailures.translate(e, "unify", null);
-        }
-        if (answer.correlationId() == null) {
-            throw new GatewayException(ProblemType.PROVE_ERROR, "Prove started no flow (no correlationId)");
+            throw refused;
         }
         Instant now = clock.instant();
         FlowSession session = outcomes.started(FlowSession.possession(answer.correlationId(), type, phone,
@@ -179,14 +161,7 @@ public class PossessionFlow {
         if (answeredLocally(session, now)) {
             return PossessionViews.of(session, now);
         }
-        UnifyStatusResponse answer;
-        try {
-            answer = prove.unifyStatus(new UnifyStatusRequest(session.correlationId(), session.clientRequestId()));
-        } catch (ProveApiException e) {
-            throw ProveFailures.translate(e, flowId);
-        } catch (FaultToleranceException e) {
-            throw ProveFailures.translate(e, "unifyStatus", flowId);
-        }
+        PossessionAnswer answer = prove.unifyStatus(session.correlationId(), session.clientRequestId());
         return PossessionViews.of(outcomes.result(flowId, answer), now);
     }
 
@@ -217,20 +192,13 @@ public class PossessionFlow {
     public PossessionView bind(String flowId, boolean ownCheckPassed) {
         FlowSession session = find(flowId);
         Instant now = clock.instant();
-        session.requireStep("bind", FlowKind.POSSESSION, now, FlowState.POSSESSION_REQUIRED);
+        session.requireStep(FlowStep.BIND, now);
         if (!ownCheckPassed) {
             throw GatewayException.invalidField("possessionCheckPassed",
                     "must be true: bind only after your own possession check passed").forFlow(flowId);
         }
         String phone = session.phoneNumber().orElseThrow();
-        UnifyBindResponse answer;
-        try {
-            answer = prove.unifyBind(new UnifyBindRequest(session.correlationId(), phone, session.clientRequestId()));
-        } catch (ProveApiException e) {
-            throw ProveFailures.translate(e, flowId);
-        } catch (FaultToleranceException e) {
-            throw ProveFailures.translate(e, "unifyBind", flowId);
-        }
+        PossessionAnswer answer = prove.unifyBind(session.correlationId(), phone, session.clientRequestId());
         return PossessionViews.of(outcomes.bind(flowId, answer), now);
     }
 

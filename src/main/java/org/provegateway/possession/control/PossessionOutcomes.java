@@ -3,7 +3,6 @@ package org.provegateway.possession.control;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 import org.provegateway.audit.control.AuditTrail;
@@ -13,14 +12,12 @@ import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
-import org.provegateway.proveapi.wire.EvaluationCategory;
-import org.provegateway.proveapi.wire.UnifyBindResponse;
-import org.provegateway.proveapi.wire.UnifyOutcome;
-import org.provegateway.proveapi.wire.UnifyStatusResponse;
+import org.provegateway.proveapi.PossessionAnswer;
 import org.provegateway.session.control.FlowSessions;
 import org.provegateway.session.control.Reasons;
 import org.provegateway.session.entity.FlowSession;
 import org.provegateway.session.entity.FlowState;
+import org.provegateway.session.entity.FlowStep;
 import org.provegateway.session.entity.Reason;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,14 +62,12 @@ public class PossessionOutcomes {
         return session;
     }
 
-    FlowSession result(String flowId, UnifyStatusResponse answer) {
-        return apply(AuditAction.POSSESSION_RESULT, flowId, FlowState.PENDING, answer.outcome(), answer.proveId(),
-                answer.deviceId(), answer.evaluation());
+    FlowSession result(String flowId, PossessionAnswer answer) {
+        return apply(FlowStep.RESULT, AuditAction.POSSESSION_RESULT, flowId, answer);
     }
 
-    FlowSession bind(String flowId, UnifyBindResponse answer) {
-        return apply(AuditAction.POSSESSION_BIND, flowId, FlowState.POSSESSION_REQUIRED, answer.outcome(),
-                answer.proveId(), answer.deviceId(), answer.evaluation());
+    FlowSession bind(String flowId, PossessionAnswer answer) {
+        return apply(FlowStep.BIND, AuditAction.POSSESSION_BIND, flowId, answer);
     }
 
     /** The key on this device is revoked (Prove 8019 outside any recorded flow step). */
@@ -80,16 +75,17 @@ public class PossessionOutcomes {
         bindings.revoke(deviceId, flowId, why, clock.instant());
     }
 
-    private FlowSession apply(AuditAction step, String flowId, FlowState expected, UnifyOutcome outcome, String proveId,
-            String deviceId, Map<String, EvaluationCategory> evaluation) {
+    private FlowSession apply(FlowStep step, AuditAction action, String flowId, PossessionAnswer answer) {
+        String proveId = answer.proveId();
+        String deviceId = answer.deviceId();
         FlowSession session = sessions.lock(flowId).orElseThrow(
                 () -> new GatewayException(ProblemType.FLOW_NOT_FOUND, "No possession flow with this id"));
-        if (session.state() != expected) {
+        if (session.state() != step.from()) {
             return session; // another request applied an answer first
         }
         Instant now = clock.instant();
-        List<Reason> reasons = Reasons.of(evaluation);
-        FlowState next = switch (outcome) {
+        List<Reason> reasons = answer.reasons();
+        FlowState next = switch (answer.outcome()) {
             case PENDING -> FlowState.PENDING;
             case POSSESSION_REQUIRED -> FlowState.POSSESSION_REQUIRED;
             case SUCCESS -> FlowState.VERIFIED;
@@ -100,13 +96,17 @@ public class PossessionOutcomes {
         if (next == session.state()) {
             return session;
         }
+        if (!session.state().canMoveTo(next)) {
+            throw new GatewayException(ProblemType.PROVE_ERROR, "Prove answered an outcome that cannot follow "
+                    + session.state(), flowId);
+        }
         session.moveTo(next, now);
         if (next.isFinal()) {
             metrics.flowFinished("possession", next.name());
         }
         session.recordFailureReasons(reasons.isEmpty() ? null : Reasons.encode(reasons));
         String phone = session.phoneNumber().orElseThrow();
-        audit.succeeded(step, flowId, null, phone, next.name());
+        audit.succeeded(action, flowId, null, phone, next.name());
         switch (next) {
             case VERIFIED -> {
                 session.recordIdentifiers(null, proveId, deviceId);

@@ -1,5 +1,7 @@
 package org.provegateway.possession.control;
 
+import org.provegateway.audit.control.CallerNumber;
+
 /**
  * What a caller asks for when starting a Unified Authentication flow (already checked for shape by Bean
  * Validation at the boundary; the phone number and URL are parsed here).
@@ -14,7 +16,7 @@ public record PossessionStart(
         Boolean rebind,
         String clientRequestId,
         String customerReference,
-        String deviceId) {
+        String deviceId) implements CallerNumber {
 
     @Override
     public String toString() {

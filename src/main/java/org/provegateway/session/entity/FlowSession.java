@@ -150,29 +150,33 @@ public class FlowSession {
     }
 
     /**
-     * Refuses a step that the flow's kind or state does not allow, or any step on an expired flow, before Prove is
-     * called.
+     * Refuses a step that the flow's kind or state does not allow ({@link FlowStep#from()}), or any step on an expired
+     * flow, before Prove is called.
      */
-    public void requireStep(String step, FlowKind expectedKind, Instant now, FlowState... allowed) {
-        if (kind != expectedKind) {
-            throw new GatewayException(ProblemType.FLOW_NOT_FOUND, "No " + expectedKind.name().toLowerCase()
+    public void requireStep(FlowStep step, Instant now) {
+        if (kind != step.kind()) {
+            throw new GatewayException(ProblemType.FLOW_NOT_FOUND, "No " + step.kind().name().toLowerCase()
                     + " flow with this id", id);
         }
         if (isExpired(now)) {
             throw new GatewayException(ProblemType.FLOW_EXPIRED, "The flow expired at " + expiresAt
                     + "; start a new flow", id);
         }
-        for (FlowState state : allowed) {
-            if (this.state == state) {
-                return;
-            }
+        if (state != step.from()) {
+            throw new GatewayException(ProblemType.STEP_NOT_ALLOWED,
+                    "'" + step.label() + "' is not allowed while the flow is " + state, id);
         }
-        throw new GatewayException(ProblemType.STEP_NOT_ALLOWED,
-                "'" + step + "' is not allowed while the flow is " + state, id);
     }
 
-    /** Records Prove's answer for this flow. */
+    /**
+     * Records Prove's answer for this flow.
+     *
+     * @throws IllegalStateException if the flow's state machine does not allow the move ({@link FlowState#canMoveTo})
+     */
     public void moveTo(FlowState next, Instant now) {
+        if (!state.canMoveTo(next)) {
+            throw new IllegalStateException("A " + kind + " flow cannot move from " + state + " to " + next);
+        }
         this.state = next;
         this.updatedAt = now;
     }

@@ -46,4 +46,27 @@ public enum FlowState {
     public boolean isFinal() {
         return isFinal;
     }
+
+    /**
+     * The flow's state machine: whether Prove's answer may move a flow from this state to {@code next}. A final state
+     * moves nowhere; a step's answer moves the flow on from the state the step is allowed in ({@link FlowStep}).
+     */
+    public boolean canMoveTo(FlowState next) {
+        return switch (this) {
+            case PENDING -> next == POSSESSION_REQUIRED || next.isPossessionOutcome();
+            case POSSESSION_REQUIRED -> next.isPossessionOutcome();
+            case STARTED -> next == VALIDATED || next == CHALLENGE_REQUIRED || next == VALIDATION_FAILED;
+            case CHALLENGE_REQUIRED -> next == VALIDATED || next == CHALLENGE_FAILED;
+            case VALIDATED -> next == IDENTITY_VERIFIED || next == IDENTITY_NOT_VERIFIED;
+            default -> false;
+        };
+    }
+
+    /** A final outcome of a possession check (a status read or a bind). */
+    private boolean isPossessionOutcome() {
+        return switch (this) {
+            case VERIFIED, POSSESSION_FAILED, REBIND_REQUIRED, KEY_REVOKED, RISK_CHECK_FAILED -> true;
+            default -> false;
+        };
+    }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.provegateway.platform.control.GatewayException;
-import org.provegateway.proveapi.wire.Individual;
+import org.provegateway.proveapi.PersonData;
 
 class PersonTest {
 
@@ -24,7 +24,7 @@ class PersonTest {
 
     @Test
     void aCompletePersonBecomesProvesIndividual() {
-        Individual individual = benji("1994-09-02", "565252770").forProve(TODAY);
+        PersonData individual = benji("1994-09-02", "565252770").forProve(TODAY);
 
         assertThat(individual.firstName()).isEqualTo("Benji");
         assertThat(individual.dob()).isEqualTo("1994-09-02");

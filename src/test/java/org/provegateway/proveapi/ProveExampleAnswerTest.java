@@ -1,4 +1,4 @@
-package org.provegateway.identity.control;
+package org.provegateway.proveapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,16 +8,20 @@ import jakarta.json.JsonValue.ValueType;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.provegateway.proveapi.wire.CompleteRequest;
 import org.provegateway.proveapi.wire.CompleteResponse;
 
 /**
  * Prove's own example {@code /v3/complete} answer (its published SDK models and documentation), read the way the
- * REST client reads it (JSON-B, Yasson as in Open Liberty) and answered to the caller: every verdict keeps Prove's
- * JSON type and meaning.
+ * REST client reads it (JSON-B, Yasson as in Open Liberty), through {@link ProveApi} and {@link Prove}, and written
+ * as the gateway answers it: every verdict keeps Prove's JSON type and meaning.
  */
-class IdentityVerificationTest {
+class ProveExampleAnswerTest {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -41,12 +45,23 @@ class IdentityVerificationTest {
     }
 
     @Test
-    void provesExampleAnswerKeepsItsTypesAndMeaningEndToEnd() {
-        CompleteResponse prove = JSONB.fromJson(PROVE_EXAMPLE, CompleteResponse.class);
+    void provesExampleAnswerKeepsItsTypesAndMeaningThroughTheClient() {
+        FakeV3Client client = new FakeV3Client(call -> null) {
+            @Override
+            public CompleteResponse complete(String authorization, CompleteRequest request) {
+                return JSONB.fromJson(PROVE_EXAMPLE, CompleteResponse.class);
+            }
+        };
+        Prove prove = new Prove(new ProveApi(client, new TokenProvider(CountingTokenSource.hourly(),
+                new MutableClock(Instant.parse("2026-05-01T10:00:00Z")), Duration.ofSeconds(60))));
 
-        IdentityVerification.IdvResult idv = IdentityVerification.IdvResult.of(prove.idv());
-        JsonObject answer = Json.createReader(new StringReader(JSONB.toJson(idv))).readObject();
+        IdentityAnswers.Verified verified = prove.complete("corr-1", new PersonData("Milo", "Pinson", null, null,
+                List.of(), List.of()));
+        JsonObject answer = Json.createReader(new StringReader(JSONB.toJson(verified.idv()))).readObject();
 
+        assertThat(verified.success()).isTrue();
+        assertThat(verified.reasons()).extracting("category").containsExactly("authentication", "identification");
+        assertThat(verified.kyc().totalHits()).isZero();
         assertThat(answer.getString("multiCipConfidence")).isEqualTo("high");
         JsonObject source = answer.getJsonObject("dataSource1");
         assertThat(source.getString("cipConfidence")).isEqualTo("high");

@@ -1,23 +1,17 @@
-package org.provegateway.platform.control;
+package org.provegateway.proveapi;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.provegateway.proveapi.ProveApi;
-import org.provegateway.proveapi.ProveApiException;
-import org.provegateway.proveapi.ProveHttpException;
-import org.provegateway.proveapi.ProveRateLimitedException;
-import org.provegateway.proveapi.ProveThrottledException;
-import org.provegateway.proveapi.ProveUnauthorizedException;
-import org.provegateway.proveapi.ProveUnavailableException;
+import org.provegateway.platform.control.GatewayException;
+import org.provegateway.platform.control.ProblemType;
 
 /**
- * Translates a failed Prove call into the gateway's own problem types, so that callers never need Prove's
- * numbering (it is kept in the problem body as {@code proveCode} for support). Prove's message text is not passed
+ * Translates a failed Prove call into the gateway's own problem types, in one place: {@link Prove} calls it for
+ * every operation, so that no caller ever sees Prove's exceptions or numbering (it is kept in the problem body as {@code proveCode} for support). Prove's message text is not passed
  * on: it may echo input.
  */
 public final class ProveFailures {
@@ -74,8 +68,9 @@ public final class ProveFailures {
             type = ProblemType.PROVE_ERROR;
             detail = "Prove call failed";
         }
-        return new GatewayException(type, detail, flowId, failure.proveCode().orElse(null), retryAfter, List.of(),
-                failure);
+        GatewayException translated = GatewayException.fromUpstream(type, detail, failure.proveCode().orElse(null),
+                retryAfter, failure);
+        return flowId == null ? translated : translated.forFlow(flowId);
     }
 
     /**
@@ -104,6 +99,7 @@ public final class ProveFailures {
             type = ProblemType.PROVE_UNAVAILABLE;
             detail = "Prove could not be called; try again later";
         }
-        return new GatewayException(type, detail, flowId, null, retryAfter, List.of(), failure);
+        GatewayException translated = GatewayException.fromUpstream(type, detail, null, retryAfter, failure);
+        return flowId == null ? translated : translated.forFlow(flowId);
     }
 }
