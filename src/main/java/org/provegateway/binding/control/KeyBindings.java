@@ -197,20 +197,24 @@ public class KeyBindings {
     }
 
     /**
-     * Writes a history entry. First takes the change feed's row lock (kept until the transaction ends; taking it again
-     * in the same transaction is free), so that this transaction's events get their {@code seq} only after every
-     * earlier event-writing transaction has committed.
+     * Writes a history entry and its audit record. The change feed's row lock is kept until the transaction ends, and
+     * every other event-writing transaction waits for it, so it is taken as late as possible: the audit record and
+     * everything else the step has written so far (flow session, binding rows) go to the database first, and only the
+     * event's insert and the commit are done under the lock. Taking it again in the same transaction is free. This
+     * transaction's events thus get their {@code seq} only after every earlier event-writing transaction has
+     * committed.
      */
     private void record(KeyBinding binding, BindingEventType type, String flowId, String detail, Instant now) {
+        if (type != BindingEventType.USED) { // a key used again changes nothing about its binding
+            audit.succeeded(AuditAction.bindingChange(type.name()), flowId, binding.id(), binding.phoneNumber(),
+                    binding.state().name());
+        }
+        em.flush();
         if (em.createNamedQuery(KeyBindingEvent.LOCK_FEED).executeUpdate() != 1) {
             throw new IllegalStateException("key_binding_feed has no row " + KeyBindingFeed.ROW
                     + ": the database is not migrated to this gateway's schema");
         }
         em.persist(new KeyBindingEvent(binding, type, flowId, detail, now));
-        if (type != BindingEventType.USED) { // a key used again changes nothing about its binding
-            audit.succeeded(AuditAction.bindingChange(type.name()), flowId, binding.id(), binding.phoneNumber(),
-                    binding.state().name());
-        }
     }
 
     private static <T> Optional<T> first(List<T> results) {
