@@ -56,6 +56,15 @@ public final class Bench {
                 + options);
         line("Load average at start: " + loadAverage());
         for (String db : options.dbs) {
+            if (!options.baselineWar.isEmpty() && options.runs("flows")) {
+                try (BenchServer baseline = new BenchServer(db, options, options.baselineWar)) {
+                    line("");
+                    line("## " + db + ": baseline " + options.baselineWar);
+                    baseline.start();
+                    flows(baseline, new Load(baseline.base()), false);
+                    baseline.stop();
+                }
+            }
             try (BenchServer server = new BenchServer(db, options)) {
                 line("");
                 line("## " + db);
@@ -65,7 +74,7 @@ public final class Bench {
                         + " s; load average " + loadAverage());
                 Load load = new Load(server.base());
                 if (options.runs("flows")) {
-                    flows(server, load);
+                    flows(server, load, true);
                 }
                 if (options.runs("purge")) {
                     purge(server, load);
@@ -88,7 +97,7 @@ public final class Bench {
 
     // ---- flows ---------------------------------------------------------------------------------------------------
 
-    void flows(BenchServer server, Load load) throws Exception {
+    void flows(BenchServer server, Load load, boolean heap) throws Exception {
         // Warm-up of both paths (JIT, pools, the first token) before anything is measured.
         load.run("gateway", 8, options.warmup, 1);
         load.run("direct", 8, options.warmup, 1);
@@ -115,6 +124,9 @@ public final class Bench {
                     line("  - " + r.mode + " c=" + c + " errors, e.g.: " + r.errorSamples.get(0));
                 }
             }
+        }
+        if (!heap) {
+            return;
         }
         // Heap: keep running gateway flows (c=8) until bench.heap.flows have run since the first reading.
         while (gatewayFlows < options.heapFlows) {

@@ -46,6 +46,10 @@ final class BenchServer implements AutoCloseable {
     private boolean running;
 
     BenchServer(String db, Options options) throws IOException, SQLException {
+        this(db, options, options.gatewayWar);
+    }
+
+    BenchServer(String db, Options options, String gatewayWar) throws IOException, SQLException {
         this.db = db;
         this.name = options.serverName + "-" + db;
         this.httpPort = options.httpPort;
@@ -74,7 +78,7 @@ final class BenchServer implements AutoCloseable {
         Files.createDirectories(derbyDir);
         Files.createDirectories(serverDir.resolve("apps"));
         Files.copy(Path.of(options.serverXml), serverDir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(Path.of(options.gatewayWar), serverDir.resolve("apps/prove-gateway.war"));
+        Files.copy(Path.of(gatewayWar), serverDir.resolve("apps/prove-gateway.war"));
         Files.copy(Path.of(options.sandboxWar), serverDir.resolve("apps/prove-sandbox.war"));
         String override = Files.readString(Path.of(options.config))
                 .replace("@HTTP_PORT@", Integer.toString(options.httpPort))

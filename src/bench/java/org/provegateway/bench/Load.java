@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Closed-loop load: {@code c} threads, each running one flow after the other for warm-up plus the measured time;
  * only flows that start after the warm-up are recorded. Each step's latency goes into an HdrHistogram (microseconds).
  *
- * <p>Gateway flow: {@code POST /possession-flows} (mobile, SMS OTP user), the customer's OTP step at the emulator's
+ * <p>Gateway flow: {@code POST /possession-flows} (mobile, SMS OTP user, a new customer reference, with an
+ * {@code Idempotency-Key} as a bank's back end that retries safely sends it), the customer's OTP step at the emulator's
  * {@code /control/client/{authToken}/otp}, then the outcome: {@code POST /possession-flows/{id}/result}, or
  * {@code GET /possession-flows/{id}} on a gateway that answers the POST with 404/405. Direct flow: the same three
  * calls straight at the emulator ({@code /v3/unify}, the same OTP step, {@code /v3/unify-status}) with one access
@@ -173,7 +174,8 @@ final class Load {
         long t0 = System.nanoTime();
         HttpResponse<String> started = send(post(gateway() + "/possession-flows", "{\"phoneNumber\":\"" + phone
                 + "\",\"possessionType\":\"mobile\",\"customerReference\":\"" + customer + "\"}")
-                .header("Authorization", basic).build(), 201);
+                .header("Authorization", basic).header("Idempotency-Key", UUID.randomUUID().toString()).build(),
+                201);
         long t1 = System.nanoTime();
         JsonNode flow = JSON.readTree(started.body());
         clientOtp(flow.path("authToken").asText());

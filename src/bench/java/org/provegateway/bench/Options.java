@@ -26,6 +26,8 @@ final class Options {
     final String serverXml = value("bench.server.xml", "liberty/config/server.xml");
     final String config = value("bench.config", "src/bench/liberty/bench.xml");
     final String gatewayWar = value("bench.gateway.war", "target/prove-gateway.war");
+    /** Optional: a baseline gateway WAR (e.g. built from an older commit) whose flows run first, on each database. */
+    final String baselineWar = value("bench.baseline.war", "");
     final String sandboxWar = value("bench.sandbox.war", "target/prove-sandbox.war");
     final String report = value("bench.report", "target/bench-report.md");
 
@@ -37,7 +39,7 @@ final class Options {
     public String toString() {
         return "db=" + dbs + " scenarios=" + scenarios + " concurrency=" + concurrency + " warmup=" + warmup
                 + "s duration=" + duration + "s bindings=" + bindings + " purge.rows=" + purgeRows + " heap.flows="
-                + heapFlows + " jfr=" + jfr;
+                + heapFlows + " jfr=" + jfr + (baselineWar.isEmpty() ? "" : " baseline=" + baselineWar);
     }
 
     private static String value(String key, String fallback) {
