@@ -91,7 +91,6 @@ public final class Bench {
         }
         line("");
         line("Load average at end: " + loadAverage());
-        Files.writeString(Path.of(options.report), report.toString());
         System.out.println("Report written to " + options.report);
     }
 
@@ -329,9 +328,15 @@ public final class Bench {
         }
     }
 
+    /** Prints a line and rewrites the report with it, so that an interrupted run keeps what it measured. */
     private void line(String text) {
         System.out.println(text);
         System.out.flush();
         report.append(text).append('\n');
+        try {
+            Files.writeString(Path.of(options.report), report.toString());
+        } catch (IOException e) {
+            System.err.println("could not write " + options.report + ": " + e);
+        }
     }
 }
