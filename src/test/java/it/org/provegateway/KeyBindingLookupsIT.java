@@ -32,26 +32,24 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import it.org.provegateway.support.Eventually;
 import it.org.provegateway.support.Sandbox;
-import it.org.provegateway.support.ServerHeap;
 import it.org.provegateway.support.Tables;
 
 /**
- * The registry's batch API with a registry of 110,000 bindings (100,000 numbers and customers in every state): the
- * bulk check answers each of 10,000 items correctly, and the change feed, read while flows run, returns every change
- * exactly once. The registry is seeded once for the class (through the test probe) and removed after.
+ * The registry's batch API with a small registry of 440 bindings (400 numbers and customers in every state): the bulk
+ * check answers each of 10,000 items (the most one request may hold) correctly and in order, and the change feed,
+ * read while flows run, returns every change exactly once. The registry is seeded once for the class (through the
+ * test probe) and removed after. How fast this is against a million bindings is the benchmark's business
+ * (docs/performance.md), not CI's.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class KeyBindingLookupsIT extends GatewayIT {
 
-    static final int SEEDED = 100_000;
+    static final int SEEDED = 400;
     /** Seeded number i is +1 300 000 0000 + i; numbers from +1 301 000 0000 are never seeded. */
     static final long SEEDED_BASE = 3_000_000_000L;
     static final long UNKNOWN_BASE = 3_010_000_000L;
-    /** Seeded row by row; the other blocks are copies (see {@link #seedRegistry()}). */
-    static final int BLOCK = 10_000;
 
     final Sandbox sandbox = new Sandbox(SANDBOX);
     final Instant now = Instant.now();
@@ -71,12 +69,9 @@ class KeyBindingLookupsIT extends GatewayIT {
                 + " CAST(? AS TIMESTAMP), 0)";
         String ended = columns + "(?, ?, NULL, ?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP),"
                 + " CAST(? AS TIMESTAMP), 0)";
-        long started = System.nanoTime();
-        // Block 0 (numbers 0 to 9,999) row by row in JDBC batches, then blocks 1 to 9 as copies made by the database:
-        // every key has the block digit at a fixed place, and states depend only on i % 20, the same in every block.
         List<List<Object>> liveRows = new ArrayList<>();
         List<List<Object>> endedRows = new ArrayList<>();
-        for (int i = 0; i < BLOCK; i++) {
+        for (int i = 0; i < SEEDED; i++) {
             for (Seed seed : seeds(i)) {
                 String device = "seed-dev-" + seed.id.charAt(7) + "-" + String.format("%06d", i);
                 List<Object> row = new ArrayList<>(List.of(seed.id, device));
@@ -89,22 +84,9 @@ class KeyBindingLookupsIT extends GatewayIT {
             }
         }
         int inserted = db.batch(live, liveRows) + db.batch(ended, endedRows);
-        for (int block = 1; block < SEEDED / BLOCK; block++) {
-            String k = "'" + block + "'";
-            inserted += db.update(columns.replace("VALUES ", "") + " SELECT SUBSTR(id, 1, 31) || " + k
-                    + " || SUBSTR(id, 33), SUBSTR(device_id, 1, 12) || " + k + " || SUBSTR(device_id, 14),"
-                    + " SUBSTR(active_device_id, 1, 12) || " + k + " || SUBSTR(active_device_id, 14),"
-                    + " SUBSTR(phone_number, 1, 7) || " + k + " || SUBSTR(phone_number, 9),"
-                    + " SUBSTR(prove_id, 1, 7) || " + k + " || SUBSTR(prove_id, 9),"
-                    + " SUBSTR(customer_ref, 1, 6) || " + k + " || SUBSTR(customer_ref, 8),"
-                    + " state, bound_at, last_used_at, state_changed_at, version FROM key_binding"
-                    + " WHERE id LIKE 'seed%' AND SUBSTR(id, 32, 1) = '0'");
-        }
         assertThat(inserted).isEqualTo(SEEDED + SEEDED / 10);
         assertThat(db.count("SELECT COUNT(*) FROM key_binding WHERE phone_number = ? AND customer_ref = ? AND id = ?",
-                seededNumber(98_765), customerRef(98_765), seedId(0, 98_765))).isEqualTo(1);
-        System.out.printf("Seeded %d key bindings in %d ms%n", inserted,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                seededNumber(387), customerRef(387), seedId(0, 387))).isEqualTo(1);
     }
 
     @AfterAll
@@ -196,12 +178,9 @@ class KeyBindingLookupsIT extends GatewayIT {
                 expectations.put(j, new String[] {"INVALID", null, null});
             }
         }
-        long started = System.nanoTime();
         JsonPath answer = given().contentType(ContentType.JSON).body(Collections.singletonMap("phoneNumbers", items))
                 .post(API + "/key-bindings/bulk-check").then().statusCode(200).contentType(ContentType.JSON)
                 .extract().jsonPath();
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        System.out.printf("Bulk check of 10,000 numbers against %d bindings: %d ms%n", SEEDED + SEEDED / 10, millis);
 
         assertThat(answer.getString("lookup")).isEqualTo("phoneNumber");
         assertThat(answer.getInt("count")).isEqualTo(10_000);
@@ -228,7 +207,7 @@ class KeyBindingLookupsIT extends GatewayIT {
     void aBulkCheckOfCustomerReferencesAnswersEachInOrder() {
         List<Object> items = new ArrayList<>();
         for (int j = 0; j < 2_000; j++) {
-            items.add(j % 10 == 9 ? "NOBODY-" + j : customerRef(j * 13));
+            items.add(j % 10 == 9 ? "NOBODY-" + j : customerRef(j * 13 % SEEDED));
         }
         // Not customer references by the rules of every other endpoint: invalid, and never echoed.
         List<String> bad = List.of("x".repeat(65), "   ", "<script>alert(1)</script>", "CUST 1", " " + customerRef(13),
@@ -249,7 +228,7 @@ class KeyBindingLookupsIT extends GatewayIT {
             if (j % 10 == 9) {
                 assertThat(result.get("state")).as("item %d", j).isEqualTo("NONE");
             } else {
-                String[] expected = expected(j * 13);
+                String[] expected = expected(j * 13 % SEEDED);
                 assertThat(result.get("state")).as("item %d", j).isEqualTo(expected[0]);
                 assertThat(result.get("bindingId")).as("item %d", j).isEqualTo(expected[1]);
             }
@@ -279,71 +258,6 @@ class KeyBindingLookupsIT extends GatewayIT {
         given().contentType(ContentType.JSON).body("{\"customerReferences\":[]}")
                 .post(API + "/key-bindings/bulk-check").then().statusCode(200).body("results", hasSize(0))
                 .body("count", equalTo(0));
-    }
-
-    /**
-     * Not a timing assertion: prints (and writes to target/bulk-check-measurement.txt) how long bulk checks of 1,000
-     * and 10,000 numbers take, and how much the server's live heap grows while each runs, to compare the two. The time
-     * comes from a run on its own (after an unreported warm-up); the live heap from a second run during which the
-     * server is made to collect garbage again and again, each time reading what stays in use (what the request
-     * holds), through JMX.
-     */
-    @Test
-    void bulkCheckTimeAndServerHeapAreMeasured() throws Exception {
-        StringBuilder report = new StringBuilder();
-        Map<Integer, long[]> measured = new HashMap<>();
-        try (ServerHeap heap = ServerHeap.connect()) {
-            for (int size : List.of(1_000, 1_000, 10_000)) {
-                Map<String, List<String>> body = Map.of("phoneNumbers", numbers(size));
-                long started = System.nanoTime();
-                Response timed = given().contentType(ContentType.JSON).body(body).post(API + "/key-bindings/bulk-check");
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                assertThat(timed.statusCode()).isEqualTo(200);
-                assertThat(timed.jsonPath().getInt("count")).isEqualTo(size);
-
-                heap.collect();
-                long baseline = heap.used();
-                AtomicBoolean running = new AtomicBoolean(true);
-                CompletableFuture<long[]> live = CompletableFuture.supplyAsync(() -> {
-                    long max = baseline;
-                    long samples = 0;
-                    while (running.get()) {
-                        heap.collect();
-                        max = Math.max(max, heap.used());
-                        samples++;
-                    }
-                    return new long[] {max - baseline, samples};
-                });
-                Response sampled = given().contentType(ContentType.JSON).body(body)
-                        .post(API + "/key-bindings/bulk-check");
-                running.set(false);
-                assertThat(sampled.statusCode()).isEqualTo(200);
-                long[] rise = live.get(30, TimeUnit.SECONDS);
-                measured.put(size, new long[] {millis, rise[0], timed.asByteArray().length, rise[1]});
-            }
-            for (int size : List.of(1_000, 10_000)) {
-                long[] m = measured.get(size);
-                report.append(String.format("bulk check of %,6d numbers: %,6d ms, answer %,9d bytes, server live heap"
-                        + " growth during the request %s%n", size, m[0], m[2], heap.available()
-                                ? String.format("%,d KiB (%d samples)", m[1] / 1024, m[3])
-                                : "not measured (no JMX address)"));
-            }
-            long[] small = measured.get(1_000);
-            long[] large = measured.get(10_000);
-            report.append(String.format("10,000 vs 1,000: time x%.1f, answer size x%.1f, live heap growth x%.1f%n",
-                    (double) large[0] / Math.max(1, small[0]), (double) large[2] / small[2],
-                    (double) large[1] / Math.max(1, small[1])));
-        }
-        System.out.print(report);
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "bulk-check-measurement.txt"), report);
-    }
-
-    static List<String> numbers(int size) {
-        List<String> numbers = new ArrayList<>();
-        for (int j = 0; j < size; j++) {
-            numbers.add(seededNumber((j * 9) % SEEDED));
-        }
-        return numbers;
     }
 
     // ---- change feed -----------------------------------------------------------------------------------------

@@ -35,12 +35,16 @@ public class IdempotencyRecords {
         return record;
     }
 
-    /** Stores the first request's answer. */
+    /**
+     * Stores the first request's answer: one UPDATE by primary key, without reading the row first (every request with
+     * a key ends here, so a read would be a round trip on each of them). A record that is gone (purged or freed after
+     * its lease) is left gone, as before.
+     */
     public void finish(String id, int status, String mediaType, String location, String body, Instant expiresAt) {
-        IdempotencyRecord record = em.find(IdempotencyRecord.class, id);
-        if (record != null) {
-            record.finish(status, mediaType, location, body, expiresAt);
-        }
+        em.createNamedQuery(IdempotencyRecord.FINISH).setParameter("state", IdempotencyRecord.State.DONE)
+                .setParameter("status", status).setParameter("mediaType", mediaType)
+                .setParameter("location", location).setParameter("body", body).setParameter("expiresAt", expiresAt)
+                .setParameter("id", id).executeUpdate();
     }
 
     /** Forgets a record (its request failed in a way worth repeating, or it expired). */

@@ -27,11 +27,15 @@ import jakarta.persistence.Version;
         query = "SELECT r.id FROM IdempotencyRecord r WHERE r.expiresAt < :now ORDER BY r.expiresAt")
 @NamedQuery(name = IdempotencyRecord.DELETE_EXPIRED,
         query = "DELETE FROM IdempotencyRecord r WHERE r.id IN :ids AND r.expiresAt < :now")
+@NamedQuery(name = IdempotencyRecord.FINISH, query = "UPDATE IdempotencyRecord r SET r.state = :state,"
+        + " r.status = :status, r.mediaType = :mediaType, r.location = :location, r.body = :body,"
+        + " r.expiresAt = :expiresAt, r.version = r.version + 1 WHERE r.id = :id")
 public class IdempotencyRecord {
 
     public static final String BY_KEY = "IdempotencyRecord.byKey";
     public static final String EXPIRED_IDS = "IdempotencyRecord.expiredIds";
     public static final String DELETE_EXPIRED = "IdempotencyRecord.deleteExpired";
+    public static final String FINISH = "IdempotencyRecord.finish";
 
     /** Whether the first request is still running or has been answered. */
     public enum State {
