@@ -72,7 +72,10 @@ public final class GatewayNodes implements AutoCloseable {
         for (String name : names) {
             Map<String, String> bootstrap = new LinkedHashMap<>();
             // the same properties the integration-test server gets from the build (pom.xml, create-it-server)
-            bootstrap.put("it.db.url", url.replaceAll("ApplicationName=[^&]+", "ApplicationName=" + name));
+            // A node frozen in mid-transaction (NodesIT freezes one) loses its session, and so its row locks, after
+            // 5 s, as operations.md asks of a cluster's database role.
+            bootstrap.put("it.db.url", url.replaceAll("ApplicationName=[^&]+", "ApplicationName=" + name)
+                    + "&options=-c%20idle_in_transaction_session_timeout%3D5000");
             bootstrap.put("it.db.user", user);
             bootstrap.put("it.db.password", password);
             bootstrap.put("it.db.shutdown.url", "jdbc:derby:memory:unused-" + name + ";shutdown=true");

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  */
 public final class LibertyServer implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** Generous: a loaded, shared CI machine has taken more than 3 minutes to start a server. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     private final String name;
     private final Path wlp;
@@ -136,6 +137,34 @@ public final class LibertyServer implements AutoCloseable {
             throw new AssertionError("server " + name + " did not die", e);
         }
         running = false;
+    }
+
+    /**
+     * Freezes the server's JVM (SIGSTOP), as a long GC pause, a suspended VM or a stalled host would: it holds its
+     * connections and state but does nothing until {@link #thaw()}. Unix only.
+     */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #freeze() frozen} server go on (SIGCONT). */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        long id = pid().orElseThrow(() -> new AssertionError("no running process for server " + name));
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(id)).inheritIO().start();
+            if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -" + signal + " " + id + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /** The JVM's process id, from the pid file Liberty writes while the server runs. */
