@@ -47,17 +47,20 @@ public class SchemaMigration {
                 .table("schema_history")
                 .failOnMissingLocations(true)
                 .load();
+        MigrateResult result = null;
         if (migrateOnStart) {
-            MigrateResult result = flyway.migrate();
-            LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                    + " (" + result.migrationsExecuted + " migrations applied now)");
+            result = flyway.migrate();
         } else {
             flyway.validate();
-            LOG.info("Database schema validated (db.migrate-on-start=false)");
         }
         boundDerbyLockWaits();
         var current = flyway.info().current();
         schemaVersion = current == null ? "empty" : current.getVersion().getVersion();
+        // The version read back, not the migration's target: that is null when another node (started at the same
+        // time, holding Flyway's lock) has just applied everything.
+        String applied = result == null ? "validated (db.migrate-on-start=false)"
+                : result.migrationsExecuted + " migrations applied now";
+        LOG.info(() -> "Database schema at version " + schemaVersion + " (" + applied + ")");
     }
 
     /**
