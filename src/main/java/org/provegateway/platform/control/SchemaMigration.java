@@ -47,20 +47,26 @@ public class SchemaMigration {
                 .table("schema_history")
                 .failOnMissingLocations(true)
                 .load();
-        MigrateResult result = null;
+        String version;
         if (migrateOnStart) {
-            result = flyway.migrate();
+            MigrateResult result = flyway.migrate();
+            // Not MigrateResult.targetSchemaVersion: it is null when nothing was applied (every restart).
+            version = currentVersion(flyway);
+            LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
+                    + " migrations applied now)");
         } else {
             flyway.validate();
+            version = currentVersion(flyway);
+            LOG.info(() -> "Database schema at version " + version + ", validated (db.migrate-on-start=false)");
         }
         boundDerbyLockWaits();
+        schemaVersion = version;
+    }
+
+    /** The newest applied migration's version, from the schema history; "empty" before the first migration. */
+    private static String currentVersion(Flyway flyway) {
         var current = flyway.info().current();
-        schemaVersion = current == null ? "empty" : current.getVersion().getVersion();
-        // The version read back, not the migration's target: that is null when another node (started at the same
-        // time, holding Flyway's lock) has just applied everything.
-        String applied = result == null ? "validated (db.migrate-on-start=false)"
-                : result.migrationsExecuted + " migrations applied now";
-        LOG.info(() -> "Database schema at version " + schemaVersion + " (" + applied + ")");
+        return current == null ? "empty" : current.getVersion().getVersion();
     }
 
     /**
