@@ -19,7 +19,8 @@ import jakarta.inject.Named;
 /**
  * Keeps the run row in step with the batch execution: records the execution when it begins; when it ends, marks
  * the run completed or failed (with the error's kind only: database messages can quote a row, i.e. personal
- * data), counts it in the metrics, and frees the cluster lock.
+ * data), counts it in the metrics, and frees the cluster lock; all of that only while this execution's claim still
+ * holds the lock (otherwise another node has taken the run over).
  */
 @Named("bindingHealthListener")
 @Dependent
@@ -30,6 +31,10 @@ public class HealthJobListener implements JobListener {
     @Inject
     @BatchProperty(name = "runId")
     String runId;
+
+    @Inject
+    @BatchProperty(name = "claim")
+    String claim;
 
     @Inject
     JobContext job;
@@ -54,13 +59,15 @@ public class HealthJobListener implements JobListener {
                 : job.getBatchStatus() == BatchStatus.FAILED || job.getBatchStatus() == BatchStatus.STOPPED
                         ? "batch status " + job.getBatchStatus() : null;
         try {
-            BindingHealthRun run = runs.finish(runId, failure, clock.instant());
-            metrics.bindingHealthRun(run.status().name());
-            LOG.info(() -> "binding-health run " + runId + " " + run.status() + ": " + run.checked() + " checked, "
-                    + run.deactivated() + " deactivated, " + run.warned() + " warned"
-                    + (failure == null ? "" : " (" + failure + ")"));
+            runs.finish(runId, claim, failure, clock.instant()).ifPresentOrElse(run -> {
+                metrics.bindingHealthRun(run.status().name());
+                LOG.info(() -> "binding-health run " + runId + " " + run.status() + ": " + run.checked()
+                        + " checked, " + run.deactivated() + " deactivated, " + run.warned() + " warned"
+                        + (failure == null ? "" : " (" + failure + ")"));
+            }, () -> LOG.warning(() -> "binding-health run " + runId + ": this node's execution ended after its"
+                    + " lease on the cluster lock ran out and another node claimed it; that node continues the run"));
         } finally {
-            runs.releaseLock(runId);
+            runs.releaseLock(claim); // when finishing failed; nothing to do otherwise
         }
     }
 

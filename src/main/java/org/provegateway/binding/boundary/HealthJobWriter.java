@@ -26,6 +26,10 @@ public class HealthJobWriter extends AbstractItemWriter {
     String runId;
 
     @Inject
+    @BatchProperty(name = "claim")
+    String claim;
+
+    @Inject
     BindingHealthRuns runs;
 
     @Inject
@@ -37,6 +41,6 @@ public class HealthJobWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         List<Verdict> verdicts = items.stream().map(Verdict.class::cast).toList();
-        runs.writeChunk(runId, verdicts, config.warningWindow(), config.lockLease(), clock.instant());
+        runs.writeChunk(runId, claim, verdicts, config.warningWindow(), config.lockLease(), clock.instant());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 import org.provegateway.binding.entity.BindingHealthRun;
@@ -71,7 +72,8 @@ public class BindingHealthJobs {
                 .findFirst();
         BindingHealthRun run = unfinished.orElseGet(() -> new BindingHealthRun(trigger, now,
                 (int) config.warningWindow().toDays()));
-        if (!runs.claimLock(run.id(), now, config.lockLease())) {
+        String claim = UUID.randomUUID().toString(); // this start's hold on the lock (see BindingHealthRuns)
+        if (!runs.claimLock(claim, now, config.lockLease())) {
             throw new GatewayException(ProblemType.JOB_RUNNING,
                     "A binding-health run is in progress (one at a time across the cluster); try again later");
         }
@@ -81,12 +83,12 @@ public class BindingHealthJobs {
             } else {
                 runs.resume(run.id(), now); // STARTED before the answer, so a poller never sees the old FAILED
             }
-            long executionId = execute(run, unfinished.isPresent());
+            long executionId = execute(run, claim, unfinished.isPresent());
             LOG.info(() -> (unfinished.isPresent() ? "Continuing" : "Started") + " binding-health run " + run.id()
                     + " (" + trigger + "), execution " + executionId);
             return new RunStarted(run.id(), executionId, unfinished.isPresent());
         } catch (RuntimeException e) {
-            runs.releaseLock(run.id());
+            runs.releaseLock(claim);
             throw e;
         }
     }
@@ -100,10 +102,11 @@ public class BindingHealthJobs {
         return runs.recent(limit).stream().map(this::view).toList();
     }
 
-    private long execute(BindingHealthRun run, boolean continuing) {
+    private long execute(BindingHealthRun run, String claim, boolean continuing) {
         JobOperator operator = BatchRuntime.getJobOperator();
         Properties parameters = new Properties();
         parameters.setProperty("runId", run.id());
+        parameters.setProperty("claim", claim);
         parameters.setProperty("chunkSize", Integer.toString(config.chunkSize()));
         if (continuing && run.executionId().isPresent()) {
             try {

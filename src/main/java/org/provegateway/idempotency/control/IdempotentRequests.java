@@ -196,8 +196,9 @@ public class IdempotentRequests {
 
     private Optional<IdempotencyRecord> tryInsert(IdempotencyRecord record) {
         try {
-            return Optional.of(records.insert(record));
+            return records.insert(record) ? Optional.of(record) : Optional.empty();
         } catch (PersistenceException | TransactionalException e) {
+            // a database without ON CONFLICT reports the lost race as a failed insert
             if (records.find(record.callerScope(), record.key()).isEmpty()) {
                 throw e; // not a lost race: the database failed
             }

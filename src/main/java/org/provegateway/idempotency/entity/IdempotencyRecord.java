@@ -130,6 +130,18 @@ public class IdempotencyRecord {
         return key;
     }
 
+    public String requestHash() {
+        return requestHash;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
     public int status() {
         return status == null ? 0 : status;
     }

@@ -157,6 +157,47 @@ class IdempotentRequestsTest {
                 replay -> assertThat(replay.body()).contains("{\"done\":true}"));
     }
 
+    /**
+     * Two nodes, one key, at the same moment: the other node's insert wins; this node's insert finds the key taken
+     * (on PostgreSQL without an error, elsewhere as a failed insert), waits for the other's answer and replays it.
+     */
+    @Test
+    void anInsertThatLosesTheRaceToAnotherNodeWaitsForItsAnswer() throws Exception {
+        for (boolean onConflict : new boolean[] {true, false}) {
+            records.rows.clear();
+            records.onConflictDoNothing = onConflict;
+            requests.config.wait = Duration.ofSeconds(20);
+            String key = "key-race-" + onConflict;
+            IdempotencyRecord others = new IdempotencyRecord(SCOPE, AnswerSeal.lookupKey(key), FINGERPRINT, now,
+                    now.plus(Duration.ofMinutes(1)));
+            MemoryRecords racing = new MemoryRecords() {
+                @Override
+                public Optional<IdempotencyRecord> find(String scope, String k) {
+                    return records.find(scope, k);
+                }
+
+                @Override
+                public synchronized boolean insert(IdempotencyRecord record) {
+                    records.insert(others); // the other node's insert lands first
+                    return records.insert(record);
+                }
+            };
+            requests.records = racing;
+            CompletableFuture<Claim> mine = CompletableFuture.supplyAsync(() -> requests.claim(SCOPE, key,
+                    FINGERPRINT));
+            Thread.sleep(100);
+            assertThat(mine).as("waits for the other node").isNotDone();
+            AnswerSeal seal = new AnswerSeal(SCOPE, key);
+            records.finish(others.id(), 201, "application/json", null, seal.seal("{\"flowId\":\"f\"}"),
+                    now.plus(Duration.ofMinutes(15)));
+            assertThat(mine.get(20, TimeUnit.SECONDS)).as("onConflict=%s", onConflict)
+                    .isInstanceOfSatisfying(Replay.class, replay -> assertThat(replay.body())
+                            .contains("{\"flowId\":\"f\"}"));
+            assertThat(records.rows).hasSize(1);
+            requests.records = records;
+        }
+    }
+
     @Test
     void aDatabaseFailureOnInsertIsNotMistakenForALostRace() {
         records.failInserts = true;
@@ -169,6 +210,8 @@ class IdempotentRequestsTest {
 
         final Map<String, IdempotencyRecord> rows = new ConcurrentHashMap<>();
         boolean failInserts;
+        /** PostgreSQL's INSERT ... ON CONFLICT DO NOTHING: a taken key inserts nothing, without an error. */
+        boolean onConflictDoNothing;
 
         @Override
         public Optional<IdempotencyRecord> find(String scope, String key) {
@@ -177,12 +220,18 @@ class IdempotentRequestsTest {
         }
 
         @Override
-        public synchronized IdempotencyRecord insert(IdempotencyRecord record) {
-            if (failInserts || find(record.callerScope(), record.key()).isPresent()) {
+        public synchronized boolean insert(IdempotencyRecord record) {
+            if (failInserts) {
+                throw new PersistenceException("database down");
+            }
+            if (find(record.callerScope(), record.key()).isPresent()) {
+                if (onConflictDoNothing) {
+                    return false;
+                }
                 throw new PersistenceException("unique constraint");
             }
             rows.put(record.id(), record);
-            return record;
+            return true;
         }
 
         @Override
