@@ -294,6 +294,11 @@ async function sendChallenge(event) {
     return;
   }
   $('challenge-form').hidden = true;
+  if (answer.json.status !== 'VALIDATED') {
+    show($('identity-status'), 'bad', 'Prove did not confirm the answers: ' + answer.json.status
+        + '. The flow is over; start again.');
+    return;
+  }
   const individual = answer.json.individual || {};
   const address = (individual.addresses || [])[0] || {};
   fillPerson(Object.assign({}, selectedIdentityPreset() ? selectedIdentityPreset().person : {}, {
