@@ -36,7 +36,7 @@ class KeyBindingsIT extends GatewayIT {
                 .post(API + "/possession-flows").then().statusCode(201).extract().jsonPath();
         sandbox.clientStep(started.getString("authToken"), "otp", Map.of("device", device, "otp", "1234")).then()
                 .statusCode(200);
-        given().get(API + "/possession-flows/" + started.getString("flowId")).then().statusCode(200)
+        given().post(API + "/possession-flows/" + started.getString("flowId") + "/result").then().statusCode(200)
                 .body("status", equalTo("VERIFIED"));
         return given().queryParam("customerReference", customer).get(API + "/key-bindings").then().statusCode(200)
                 .extract().jsonPath();

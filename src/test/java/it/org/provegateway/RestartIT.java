@@ -94,7 +94,7 @@ class RestartIT extends GatewayIT {
         gateway.stop();
         assertThat(flowState(flowId)).as("the started flow is in the database").isEqualTo("PENDING");
         gateway.start();
-        given().get(gateway.api() + "/possession-flows/" + flowId).then().statusCode(200)
+        given().post(gateway.api() + "/possession-flows/" + flowId + "/result").then().statusCode(200)
                 .body("status", equalTo("POSSESSION_REQUIRED"));
         Response repeated = startFlow(key, customer);
         repeated.then().statusCode(201).header("Idempotent-Replayed", "true");

@@ -62,6 +62,8 @@ class SecurityIT extends GatewayIT {
                 new Endpoint("POST", "/possession-flows",
                         Map.of("phoneNumber", "2001004014", "possessionType", "mobile"), FLOW_RUNNERS, 201, null),
                 new Endpoint("GET", "/possession-flows/" + unknown, null, FLOW_RUNNERS, 404, "flow-not-found"),
+                new Endpoint("POST", "/possession-flows/" + unknown + "/result", null, FLOW_RUNNERS, 404,
+                        "flow-not-found"),
                 new Endpoint("POST", "/possession-flows/" + unknown + "/bind", Map.of("possessionCheckPassed", true),
                         FLOW_RUNNERS, 404, "flow-not-found"),
                 new Endpoint("POST", "/identity-flows", Map.of("phoneNumber", "2001004009", "flowType", "mobile"),
