@@ -63,13 +63,13 @@ class AuditIT extends GatewayIT {
         sandbox.clientStep(started.getString("authToken"), "otp", Map.of("device", "audit-phone", "otp", "1234"))
                 .then().statusCode(200);
         as("flows").get(API + "/possession-flows/" + flowId).then().statusCode(200); // a read: not audited
-        as("operator").post(API + "/possession-flows/" + flowId + "/result").then().statusCode(200);
+        as("flows").post(API + "/possession-flows/" + flowId + "/result").then().statusCode(200);
         as("flows").post(API + "/possession-flows/" + flowId + "/result").then().statusCode(200); // from the DB
         assertThat(rowsOfFlow(flowId)).as("the second result step changed nothing and is not audited")
                 .containsExactly(
                 "POSSESSION_START success flows PENDING ***4014",
-                "POSSESSION_RESULT success operator VERIFIED ***4014",
-                "BINDING_BOUND success operator ACTIVE ***4014");
+                "POSSESSION_RESULT success flows VERIFIED ***4014",
+                "BINDING_BOUND success flows ACTIVE ***4014");
         String bindingId = db.single("SELECT binding_id FROM audit_event WHERE action = 'BINDING_BOUND'")
                 .get("binding_id");
         assertThat(db.count("SELECT COUNT(*) FROM key_binding WHERE id = ?", bindingId)).isEqualTo(1);
@@ -86,7 +86,7 @@ class AuditIT extends GatewayIT {
 
     @Test
     void anIdentityFlowIsAuditedStepByStepAndARefusedStepToo() {
-        var started = as("operator").body(Map.of("phoneNumber", BENJI, "flowType", "mobile"))
+        var started = as("flows").body(Map.of("phoneNumber", BENJI, "flowType", "mobile"))
                 .post(API + "/identity-flows").then().statusCode(201).extract().jsonPath();
         String flowId = started.getString("flowId");
         sandbox.clientStep(started.getString("authToken"), "otp", Map.of("otp", "1234")).then().statusCode(200);
@@ -101,7 +101,7 @@ class AuditIT extends GatewayIT {
                 .statusCode(409);
 
         assertThat(rowsOfFlow(flowId)).containsExactly(
-                "IDENTITY_START success operator STARTED ***4009",
+                "IDENTITY_START success flows STARTED ***4009",
                 "IDENTITY_VALIDATE success flows VALIDATED ***4009",
                 "IDENTITY_COMPLETE success flows IDENTITY_VERIFIED ***4009",
                 "IDENTITY_COMPLETE step-not-allowed flows null ***4009");

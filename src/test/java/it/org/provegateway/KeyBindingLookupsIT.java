@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -229,14 +230,18 @@ class KeyBindingLookupsIT extends GatewayIT {
         for (int j = 0; j < 2_000; j++) {
             items.add(j % 10 == 9 ? "NOBODY-" + j : customerRef(j * 13));
         }
-        items.add("x".repeat(65));
-        items.add("   ");
-        JsonPath answer = given().contentType(ContentType.JSON)
+        // Not customer references by the rules of every other endpoint: invalid, and never echoed.
+        List<String> bad = List.of("x".repeat(65), "   ", "<script>alert(1)</script>", "CUST 1", " " + customerRef(13),
+                "x' OR '1'='1", "caf\u00e9", "a\u0000b", "");
+        items.addAll(bad);
+        String raw = given().contentType(ContentType.JSON)
                 .body(Map.of("customerReferences", items)).post(API + "/key-bindings/bulk-check").then()
-                .statusCode(200).extract().jsonPath();
+                .statusCode(200).extract().asString();
+        assertThat(raw).doesNotContain("<script", "alert(", "CUST 1", "' OR '", "caf\u00e9");
+        JsonPath answer = JsonPath.from(raw);
         assertThat(answer.getString("lookup")).isEqualTo("customerReference");
         List<Map<String, Object>> results = answer.getList("results");
-        assertThat(results).hasSize(2_002);
+        assertThat(results).hasSize(2_000 + bad.size());
         for (int j = 0; j < 2_000; j++) {
             Map<String, Object> result = results.get(j);
             assertThat(result.get("index")).isEqualTo(j);
@@ -249,8 +254,10 @@ class KeyBindingLookupsIT extends GatewayIT {
                 assertThat(result.get("bindingId")).as("item %d", j).isEqualTo(expected[1]);
             }
         }
-        assertThat(results.subList(2_000, 2_002)).extracting(result -> result.get("state"))
-                .containsOnly("INVALID");
+        assertThat(results.subList(2_000, 2_000 + bad.size())).allSatisfy(result -> {
+            assertThat(result.get("state")).isEqualTo("INVALID");
+            assertThat(result).doesNotContainKey("customerReference").containsKey("error");
+        });
     }
 
     @Test
@@ -541,7 +548,16 @@ class KeyBindingLookupsIT extends GatewayIT {
                 .statusCode(200).body("changes", hasSize(0))
                 .body("nextCursor", equalTo(page.getString("nextCursor")));
 
-        for (String bad : List.of("nonsense", "a2IxLi0x", "a2IxLjEyYQ", "a2IyLjE")) {
+        // Cursors the gateway did not issue: unsigned ones as earlier versions made (kb1.999999 read as "caught up"),
+        // one with a moved position, one signed by another installation (another database's secret).
+        String genuine = page.getString("nextCursor");
+        String moved = Base64.getUrlEncoder().withoutPadding().encodeToString("kb2.999999".getBytes())
+                + genuine.substring(genuine.indexOf('.'));
+        String otherInstallation = Base64.getUrlEncoder().withoutPadding().encodeToString("kb2.1".getBytes()) + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]);
+        for (String bad : List.of("nonsense", "a2IxLi0x", "a2IxLjEyYQ", "a2IyLjE",
+                Base64.getUrlEncoder().withoutPadding().encodeToString("kb1.999999".getBytes()), moved,
+                otherInstallation, genuine + "x")) {
             given().queryParam("after", bad).get(API + "/key-bindings/changes").then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://prove-gateway.dev/problems/invalid-request"))

@@ -15,6 +15,11 @@ public enum AuditAction {
     IDENTITY_VALIDATE,
     IDENTITY_CHALLENGE,
     IDENTITY_COMPLETE,
+    /**
+     * A caller named a flow that another caller started; it was answered {@code flow-not-found}, exactly as an
+     * unknown id, and nothing else happened (the step's own refusal row follows, without the flow).
+     */
+    FLOW_NOT_OWNED,
     /** An operator asked to revoke a binding; the change itself is {@link #BINDING_REVOKED}. */
     BINDING_REVOKE,
     BINDING_BOUND,

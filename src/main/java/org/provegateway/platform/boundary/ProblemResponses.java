@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 /** Builds the HTTP answer for a {@link Problem}; used only by the exception mappers. */
 final class ProblemResponses {
 
-    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9/._~-]{1,200}");
+    static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9/._~-]{1,200}");
 
     private ProblemResponses() {
     }

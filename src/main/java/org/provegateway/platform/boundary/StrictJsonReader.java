@@ -3,7 +3,9 @@ package org.provegateway.platform.boundary;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
+import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.JsonShape;
+import org.provegateway.platform.control.ProblemType;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -28,7 +30,14 @@ public class StrictJsonReader implements ReaderInterceptor {
         if (!type.isRecord() || media == null || !"json".equalsIgnoreCase(media.getSubtype())) {
             return context.proceed();
         }
-        byte[] body = context.getInputStream().readAllBytes();
+        byte[] body;
+        try {
+            body = context.getInputStream().readAllBytes();
+        } catch (IOException cut) {
+            // The caller closed or stalled before sending the length it announced (or the last chunk): its fault,
+            // and nothing an operator has to act on.
+            throw new GatewayException(ProblemType.INVALID_REQUEST, "The request body ended before it was complete");
+        }
         JsonShape.check(body, type);
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();

@@ -46,6 +46,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     "The request body is not valid JSON of the expected shape", path);
             return ProblemResponses.of(problem, null);
         }
+        if (causedBy(failure, java.io.EOFException.class)) {
+            // A body cut short by the caller, read by something other than StrictJsonReader (e.g. the bulk check's
+            // stream): the caller's fault, not an incident.
+            return ProblemResponses.of(Problem.of(ProblemType.INVALID_REQUEST,
+                    "The request body ended before it was complete", path), null);
+        }
         String incident = UUID.randomUUID().toString();
         var database = DatabaseFailures.reason(failure);
         if (database.isPresent()) {
@@ -58,6 +64,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected failure on " + path + ", incident " + incident, failure);
         return ProblemResponses.of(Problem.of(ProblemType.INTERNAL, "Internal error, incident " + incident, path),
                 null);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByJsonBinding(Throwable failure) {
