@@ -14,7 +14,7 @@ const IDENTITY_PRESETS = [
     person: {firstName: 'Benji', lastName: 'Harper', dob: '1994-09-02', ssn: '565252770',
       address: '27 Financial Place', city: 'Bakersfield', region: 'CA', postalCode: '93301-2425',
       email: 'bharperd@superstars.com'}, name: 'Benji Harper'},
-  {phone: '2001001693', hint: 'Pre-Fill user: after validate Prove may ask for date of birth / SSN (challenge) and '
+  {phone: '2001001693', hint: 'Pre-Fill user: after validate Prove asks for the date of birth and SSN (challenge) and '
       + 'answers the pre-filled details', challenge: {dob: '1982-07-19', ssn: '6227'},
     person: {firstName: 'Marcia', lastName: 'Longo', dob: '1982-07-19', ssn: '470806227',
       address: '00 Mallard Park', city: 'New Orleans', region: 'LA', postalCode: '70165',
@@ -294,6 +294,11 @@ async function sendChallenge(event) {
     return;
   }
   $('challenge-form').hidden = true;
+  if (answer.json.status !== 'VALIDATED') {
+    show($('identity-status'), 'bad', 'Prove did not confirm the answers: ' + answer.json.status
+        + '. The flow is over; start again.');
+    return;
+  }
   const individual = answer.json.individual || {};
   const address = (individual.addresses || [])[0] || {};
   fillPerson(Object.assign({}, selectedIdentityPreset() ? selectedIdentityPreset().person : {}, {

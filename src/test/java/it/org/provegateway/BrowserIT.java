@@ -189,28 +189,31 @@ class BrowserIT extends GatewayIT {
     }
 
     /**
-     * A Pre-Fill customer: when the gateway answers validate with CHALLENGE_REQUIRED the page asks for the date of
-     * birth and SSN and fills the application from Prove's answer; a gateway or emulator without the challenge goes
-     * straight to the application. Either way the account is opened.
+     * A Pre-Fill customer: validate answers CHALLENGE_REQUIRED, the page asks for the date of birth and the SSN's last
+     * 4 digits, and fills the application from the individual Prove pre-filled; the account is opened.
      */
     @Test
-    void preFillCustomerAnswersTheChallengeWhenOfferedAndOpensTheAccount() {
+    void preFillCustomerAnswersTheChallengeAndOpensThePreFilledApplication() {
         page.navigate(PAGE);
         page.locator("#tab-identity").click();
         page.locator("#identity-preset").selectOption("2001001693");
         page.locator("#identity-start").click();
         page.locator("#phone-otp").fill("1234");
         page.locator("#phone-otp-send").click();
-        Locator challenge = page.locator("#challenge-form");
         Locator application = page.locator("#complete-form");
-        assertThat(page.locator("#challenge-form:not([hidden]), #complete-form:not([hidden])").first()).isVisible();
-        if (challenge.isVisible()) {
-            page.locator("#challenge-send").click();
-        }
+        assertThat(page.locator("#challenge-form")).isVisible();
+        assertThat(application).isHidden();
+        page.locator("#challenge-dob").fill("1982-07-19");
+        page.locator("#challenge-ssn").fill("6227");
+        page.locator("#challenge-send").click();
         assertThat(application).isVisible();
+        assertThat(page.locator("#identity-status")).containsText("Prove pre-filled");
         assertThat(application.locator("input[name=lastName]")).hasValue("Longo");
+        assertThat(application.locator("input[name=ssn]")).hasValue("470806227");
         page.locator("#complete-send").click();
         assertThat(page.locator("#identity-result")).hasText("Account opened: identity verified");
+        screenshot("demo-page-pre-fill.png");
+        assertThat(consoleErrors).isEmpty();
     }
 
     @Test
