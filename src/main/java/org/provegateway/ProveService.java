@@ -21,6 +21,8 @@ import org.provegateway.binding.control.ChangePage;
 import org.provegateway.binding.control.KeyBindings;
 import org.provegateway.binding.control.KeyBindings.Lookup;
 import org.provegateway.binding.entity.KeyBinding;
+import org.provegateway.identity.control.Challenge;
+import org.provegateway.identity.control.IdentityChallenge;
 import org.provegateway.identity.control.IdentityFlow;
 import org.provegateway.identity.control.IdentityStart;
 import org.provegateway.identity.control.IdentityStarted;
@@ -82,8 +84,13 @@ public class ProveService {
                 () -> possession.start(command));
     }
 
-    public PossessionView possessionStatus(String flowId) {
-        return refusalsAudited(AuditAction.POSSESSION_STATUS, flowId, null, () -> possession.status(flowId));
+    /** The stored state of a possession flow; never calls Prove, and a read is not audited. */
+    public PossessionView possessionView(String flowId) {
+        return possession.view(flowId);
+    }
+
+    public PossessionView possessionResult(String flowId) {
+        return refusalsAudited(AuditAction.POSSESSION_RESULT, flowId, null, () -> possession.result(flowId));
     }
 
     public PossessionView bindPossession(String flowId, boolean ownPossessionCheckPassed) {
@@ -97,6 +104,11 @@ public class ProveService {
 
     public IdentityValidation validateIdentity(String flowId) {
         return refusalsAudited(AuditAction.IDENTITY_VALIDATE, flowId, null, () -> identity.validate(flowId));
+    }
+
+    public IdentityChallenge challengeIdentity(String flowId, Challenge challenge) {
+        return refusalsAudited(AuditAction.IDENTITY_CHALLENGE, flowId, null,
+                () -> identity.challenge(flowId, challenge));
     }
 
     public IdentityVerification completeIdentity(String flowId, Person person) {

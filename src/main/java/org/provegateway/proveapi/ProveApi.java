@@ -17,6 +17,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.provegateway.proveapi.client.ProveClients;
 import org.provegateway.proveapi.client.ProveTokenClient;
 import org.provegateway.proveapi.client.ProveV3Client;
+import org.provegateway.proveapi.wire.ChallengeRequest;
+import org.provegateway.proveapi.wire.ChallengeResponse;
 import org.provegateway.proveapi.wire.CompleteRequest;
 import org.provegateway.proveapi.wire.CompleteResponse;
 import org.provegateway.proveapi.wire.DeviceRevokeRequest;
@@ -62,7 +64,7 @@ import org.provegateway.proveapi.wire.ValidateResponse;
  * {@link ProveUnavailableException}); a {@link ProveTimeoutException} is not, because the caller has already waited
  * a full read timeout, nor a 429 ({@link ProveRateLimitedException}): Fault Tolerance cannot wait for Prove's
  * {@code Retry-After}, so the caller gets a 503 carrying it. {@link #unify}, {@link #start}, {@link #unifyBind},
- * {@link #validate}, {@link #complete} and {@link #revokeDevice} are never repeated: they start or bind something,
+ * {@link #validate}, {@link #challenge}, {@link #complete} and {@link #revokeDevice} are never repeated: they start or bind something,
  * and repeating {@link #unify} or {@link #start} after a read timeout can send the user a second SMS. The token
  * fetch is not a CDI method (it runs inside {@link TokenProvider}) and is not repeated either.
  * <li><b>{@code @CircuitBreaker}</b>: opens when at least {@value #BREAKER_FAILURE_RATIO_PERCENT} % of the last
@@ -219,6 +221,18 @@ public class ProveApi {
                 ProveThrottledException.class})
     public ValidateResponse validate(ValidateRequest request) {
         return authorized("validate", request, auth -> client.validate(auth, request));
+    }
+
+    /** {@code POST /v3/challenge}: Pre-Fill's challenge (date of birth and/or SSN); answers the pre-filled individual. */
+    @Timeout(TIMEOUT_MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_FAILURE_RATIO,
+            delay = BREAKER_DELAY_MILLIS, successThreshold = BREAKER_SUCCESS_THRESHOLD,
+            failOn = {ProveUnavailableException.class, ProveServerException.class, TimeoutException.class},
+            skipOn = {ProveBadRequestException.class, ProveForbiddenException.class, ProveNotFoundException.class,
+                ProveUnauthorizedException.class, ProveRateLimitedException.class,
+                ProveThrottledException.class})
+    public ChallengeResponse challenge(ChallengeRequest request) {
+        return authorized("challenge", request, auth -> client.challenge(auth, request));
     }
 
     /** {@code POST /v3/complete}: verifies the individual. */

@@ -54,6 +54,21 @@ public abstract class ProveApiException extends RuntimeException {
         return hasCode(ProveErrorCode.SANDBOX_USER_NOT_FOUND);
     }
 
+    /** Prove code 8009: the sandbox test user belongs to another product than the credentials. */
+    public boolean isSandboxUserAccessDenied() {
+        return hasCode(ProveErrorCode.SANDBOX_USER_ACCESS_DENIED);
+    }
+
+    /**
+     * A 400 about what the caller sent (a number that is no test user, or a test user of another product, a field
+     * Prove finds invalid or missing), as opposed to the gateway's own fault or Prove's. The gateway checks every
+     * field before sending it, so these are the cases only Prove can judge.
+     */
+    public boolean isRejectedInput() {
+        return this instanceof ProveBadRequestException && (isSandboxUserNotFound() || isSandboxUserAccessDenied()
+                || isMalformedRequest() || isInvalidRequest());
+    }
+
     /** Prove code 8008: invalid or expired correlation id. */
     public boolean isInvalidCorrelationId() {
         return hasCode(ProveErrorCode.INVALID_CORRELATION_ID);

@@ -44,7 +44,7 @@ public class ProveCalls {
 
     /** The {@link ProveApi} operations, as tag values. */
     static final List<String> OPERATIONS = List.of("unify", "unifyStatus", "unifyBind", "revokeDevice", "start",
-            "validate", "complete");
+            "validate", "challenge", "complete");
 
     /**
      * How long a failed token fetch keeps readiness DOWN unless a later fetch succeeds. Fetches happen only when

@@ -19,6 +19,8 @@ public enum ProveErrorCode {
     UNAUTHORIZED(8002),
     /** Sandbox only: the phone number is not one of Prove's test users. */
     SANDBOX_USER_NOT_FOUND(8007),
+    /** Sandbox only: the test user belongs to another product than the credentials (a Unify user on /v3/start). */
+    SANDBOX_USER_ACCESS_DENIED(8009),
     /** The correlation id is unknown, expired (15 min) or belongs to another flow. */
     INVALID_CORRELATION_ID(8008),
     /** The Prove Key was revoked ("device has been revoked"); a full possession check is needed. */

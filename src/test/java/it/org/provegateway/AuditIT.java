@@ -62,12 +62,14 @@ class AuditIT extends GatewayIT {
 
         sandbox.clientStep(started.getString("authToken"), "otp", Map.of("device", "audit-phone", "otp", "1234"))
                 .then().statusCode(200);
-        as("operator").get(API + "/possession-flows/" + flowId).then().statusCode(200);
-        as("flows").get(API + "/possession-flows/" + flowId).then().statusCode(200); // final: answered from the DB
-        assertThat(rowsOfFlow(flowId)).as("the second read changed nothing and is not audited").containsExactly(
+        as("flows").get(API + "/possession-flows/" + flowId).then().statusCode(200); // a read: not audited
+        as("flows").post(API + "/possession-flows/" + flowId + "/result").then().statusCode(200);
+        as("flows").post(API + "/possession-flows/" + flowId + "/result").then().statusCode(200); // from the DB
+        assertThat(rowsOfFlow(flowId)).as("the second result step changed nothing and is not audited")
+                .containsExactly(
                 "POSSESSION_START success flows PENDING ***4014",
-                "POSSESSION_STATUS success operator VERIFIED ***4014",
-                "BINDING_BOUND success operator ACTIVE ***4014");
+                "POSSESSION_RESULT success flows VERIFIED ***4014",
+                "BINDING_BOUND success flows ACTIVE ***4014");
         String bindingId = db.single("SELECT binding_id FROM audit_event WHERE action = 'BINDING_BOUND'")
                 .get("binding_id");
         assertThat(db.count("SELECT COUNT(*) FROM key_binding WHERE id = ?", bindingId)).isEqualTo(1);
@@ -84,7 +86,7 @@ class AuditIT extends GatewayIT {
 
     @Test
     void anIdentityFlowIsAuditedStepByStepAndARefusedStepToo() {
-        var started = as("operator").body(Map.of("phoneNumber", BENJI, "flowType", "mobile"))
+        var started = as("flows").body(Map.of("phoneNumber", BENJI, "flowType", "mobile"))
                 .post(API + "/identity-flows").then().statusCode(201).extract().jsonPath();
         String flowId = started.getString("flowId");
         sandbox.clientStep(started.getString("authToken"), "otp", Map.of("otp", "1234")).then().statusCode(200);
@@ -99,7 +101,7 @@ class AuditIT extends GatewayIT {
                 .statusCode(409);
 
         assertThat(rowsOfFlow(flowId)).containsExactly(
-                "IDENTITY_START success operator STARTED ***4009",
+                "IDENTITY_START success flows STARTED ***4009",
                 "IDENTITY_VALIDATE success flows VALIDATED ***4009",
                 "IDENTITY_COMPLETE success flows IDENTITY_VERIFIED ***4009",
                 "IDENTITY_COMPLETE step-not-allowed flows null ***4009");
@@ -112,7 +114,7 @@ class AuditIT extends GatewayIT {
     void refusalsBeforeAnyFlowExistsAreAuditedWithoutAFlowAndWithoutTheRawInput() {
         as("flows").body(Map.of("phoneNumber", "12345678901234567", "possessionType", "mobile"))
                 .post(API + "/possession-flows").then().statusCode(400);
-        as("flows").get(API + "/possession-flows/" + UUID.randomUUID()).then().statusCode(404);
+        as("flows").post(API + "/possession-flows/" + UUID.randomUUID() + "/result").then().statusCode(404);
         as("flows").post(API + "/identity-flows/" + UUID.randomUUID() + "/validate").then().statusCode(404);
         // A malformed flow id is refused by Bean Validation before any step runs: not a step, not audited.
         as("flows").post(API + "/identity-flows/not-a-flow-id/validate").then().statusCode(400);
@@ -121,7 +123,7 @@ class AuditIT extends GatewayIT {
                 .map(row -> describe(row) + " " + row.get("flow_id")).toList();
         assertThat(rows).containsExactly(
                 "POSSESSION_START invalid-request flows null ***4567 null",
-                "POSSESSION_STATUS flow-not-found flows null null null",
+                "POSSESSION_RESULT flow-not-found flows null null null",
                 "IDENTITY_VALIDATE flow-not-found flows null null null");
         assertNoFullPhoneNumberIsStored();
     }

@@ -82,7 +82,11 @@ class BurstIT extends GatewayIT {
     @Test
     void aBurstWithinTheLimitsIsServedWhole() throws Exception {
         sandbox.settings(Map.of("rateLimitPerSecond", 1000));
-        gateway = new SecondServer("prove-burst", SANDBOX, Map.of("prove.api.rate-limit", "1000"));
+        // Ample limits: Prove's rate, and a connection pool for the burst (the production default of 20 connections,
+        // each waited for at most 2 s, answers 503 database-unavailable to part of 200 simultaneous requests on a
+        // loaded 2-core machine: that is the pool's documented sizing, not what this test is about).
+        gateway = new SecondServer("prove-burst", SANDBOX, Map.of("prove.api.rate-limit", "1000", "db.pool.max",
+                "100"));
         gateway.start();
 
         List<Response> answers = burstOfStarts();
@@ -99,17 +103,15 @@ class BurstIT extends GatewayIT {
                 sandbox.clientStep(authToken, "key", Map.of("device", "burst")).then().statusCode(200);
                 Response outcome = given().contentType(ContentType.JSON).body("{}").post(gateway.api()
                         + "/possession-flows/" + flowId + "/result");
-                if (outcome.statusCode() == 404 && (TYPES + "not-found").equals(outcome.jsonPath().getString("type"))) {
-                    // a gateway from before POST .../result, whose GET asked Prove (remove once both are merged)
-                    outcome = given().get(gateway.api() + "/possession-flows/" + flowId);
-                }
-                outcome.then().statusCode(200);
+                assertThat(outcome.statusCode()).as("outcome: %s", outcome.asString()).isEqualTo(200);
                 return given().contentType(ContentType.JSON).body("{\"possessionCheckPassed\":true}")
                         .post(gateway.api() + "/possession-flows/" + flowId + "/bind");
             });
         }
         List<Response> bound = Parallel.run(binds);
-        assertThat(statuses(bound)).as("every bind served").isEqualTo(Map.of(200, (long) BURST));
+        assertThat(statuses(bound)).as("every bind served; not served: %s", bound.stream()
+                .filter(answer -> answer.statusCode() != 200).limit(3).map(Response::asString).toList())
+                .isEqualTo(Map.of(200, (long) BURST));
 
         if (!gateway.postgresql()) {
             gateway.stop(); // embedded Derby: read it while the server is stopped

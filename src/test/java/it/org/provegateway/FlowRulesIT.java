@@ -55,7 +55,7 @@ class FlowRulesIT extends GatewayIT {
         JsonPath started = start(Map.of("phoneNumber", "2001004014", "possessionType", "none"));
         String flowId = started.getString("flowId");
         sandbox.clientStep(started.getString("authToken"), "key", Map.of("device", "expiry")).then().statusCode(200);
-        given().get(API + "/possession-flows/" + flowId).then().statusCode(200)
+        given().post(API + "/possession-flows/" + flowId + "/result").then().statusCode(200)
                 .body("status", equalTo("POSSESSION_REQUIRED"));
 
         // Time passes: the flow's expiry moves into the past (as 15 minutes would).

@@ -222,7 +222,10 @@ class HostileInputIT extends GatewayIT {
             "https://www.example.com/<script>", "https://www.example.com/#frag", "https://www.example.com/a&b=c",
             "javascript:alert(1)", "//www.example.com/x", "https://www.example.com/%20", "https://ex\u00e4mple.com/",
             "https://www.example.com/\n", "http://", "https:///path", "https://www.example.com/" + "b".repeat(200),
-            "data:text/html,x", "https://user@www.example.com/", "https://www.example.com/a;b", "");
+            "data:text/html,x", "https://user@www.example.com/", "https://www.example.com/a;b", "",
+            // Not the bank's: plain http off localhost, and hosts off flows.final-target-url.allowed-hosts.
+            "http://www.example.com/landing-page", "https://evil.test/landing-page",
+            "https://www.example.com.evil.test/x", "https://bank.test/x", "https://wwwexample.com/x");
 
     static final List<String> BAD_SMS = List.of("#### " + "x".repeat(160), "Your code is coming", "#### and ####",
             "Code: #######", "\u0007 #### is your code", "   ", "Code #### \u0000", "Code ####\t");
@@ -465,6 +468,27 @@ class HostileInputIT extends GatewayIT {
         for (String phone : List.of("abc", "442079460958", "1".repeat(33), "2001004014<script>", "+999 1234567")) {
             cases.add(raw("lookup phoneNumber " + show(phone), "GET", base + "?phoneNumber=" + encode(phone), null,
                     null, 400, "invalid-request", "phoneNumber"));
+        }
+        // Personal data never in a URL, even when valid: refused, pointing to POST /key-bindings/search.
+        cases.add(raw("lookup phoneNumber in the URL", "GET", base + "?phoneNumber=2001004014", null, null, 400,
+                "invalid-request", "phoneNumber"));
+        cases.add(raw("lookup customerReference in the URL", "GET", base + "?customerReference=CUST-1", null, null,
+                400, "invalid-request", "customerReference"));
+        String search = base + "/search";
+        cases.add(json("search without a value", "POST", search, Map.of(), 400, "invalid-request", "body"));
+        cases.add(json("search with two values", "POST", search, Map.of("deviceId", "a", "proveId", "b"), 400,
+                "invalid-request", "body"));
+        cases.add(json("search with an unknown member", "POST", search, Map.of("email", "a@b.test"), 400,
+                "invalid-request", "email"));
+        for (String field : List.of("customerReference", "deviceId", "proveId")) {
+            for (String bad : List.of("<script>", "a b", "a".repeat(65), "x' OR '1'='1", "a\u0000")) {
+                cases.add(json("search " + field + " " + show(bad), "POST", search, Map.of(field, bad), 400,
+                        "invalid-request", field));
+            }
+        }
+        for (String phone : List.of("abc", "442079460958", "1".repeat(33), "2001004014<script>", "+999 1234567")) {
+            cases.add(json("search phoneNumber " + show(phone), "POST", search, Map.of("phoneNumber", phone), 400,
+                    "invalid-request", "phoneNumber"));
         }
     }
 

@@ -118,7 +118,7 @@ class IdempotencyIT extends GatewayIT {
         String flowId = started.getString("flowId");
         sandbox.clientStep(started.getString("authToken"), "key", Map.of("device", "idem-bind")).then()
                 .statusCode(200);
-        given().get(API + "/possession-flows/" + flowId).then().statusCode(200)
+        given().post(API + "/possession-flows/" + flowId + "/result").then().statusCode(200)
                 .body("status", equalTo("POSSESSION_REQUIRED"));
 
         String key = UUID.randomUUID().toString();
@@ -197,20 +197,20 @@ class IdempotencyIT extends GatewayIT {
     // ---- concurrent status reads ----------------------------------------------------------------------------
 
     @Test
-    void fiftyParallelStatusReadsOfOneFlowAskProveOnceRecordOneBindingAndAgree() throws Exception {
+    void fiftyParallelResultStepsOfOneFlowAskProveOnceRecordOneBindingAndAgree() throws Exception {
         JsonPath started = post("/possession-flows", null, MOBILE).then().statusCode(201).extract().jsonPath();
         String flowId = started.getString("flowId");
         sandbox.clientStep(started.getString("authToken"), "otp", Map.of("device", "polls", "otp", "1234")).then()
                 .statusCode(200);
 
-        List<Response> answers = parallel(50, () -> given().get(API + "/possession-flows/" + flowId));
+        List<Response> answers = parallel(50, () -> given().post(API + "/possession-flows/" + flowId + "/result"));
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.asString())
                 .isEqualTo(200));
         assertThat(answers.stream().map(answer -> answer.jsonPath().getString("status")).distinct())
                 .containsExactly("VERIFIED");
         assertThat(answers.stream().map(answer -> answer.jsonPath().getString("deviceId")).distinct()).hasSize(1);
-        assertThat(sandbox.calls("/v3/unify-status")).as("one Prove call for all 50 reads").isEqualTo(1);
+        assertThat(sandbox.calls("/v3/unify-status")).as("one Prove call for all 50 result steps").isEqualTo(1);
         assertThat(count("key_binding")).isEqualTo(1);
         assertThat(db.single("SELECT event FROM key_binding_event")).containsEntry("event", "BOUND");
         assertThat(db.single("SELECT state FROM flow_session WHERE id = ?", flowId)).containsEntry("state",

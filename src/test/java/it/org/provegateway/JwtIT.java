@@ -94,7 +94,8 @@ class JwtIT extends GatewayIT {
         Response refused = readFlow(reader);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.jsonPath().getString("type")).isEqualTo(PROBLEMS + "forbidden");
-        given().auth().oauth2(reader).get(API + "/key-bindings?phoneNumber=2001004014").then().statusCode(200);
+        given().auth().oauth2(reader).contentType("application/json").body("{\"phoneNumber\":\"2001004014\"}")
+                .post(API + "/key-bindings/search").then().statusCode(200);
 
         String noGroups = IDP.sign(claims("someone", List.of()));
         assertThat(readFlow(noGroups).statusCode()).isEqualTo(403);

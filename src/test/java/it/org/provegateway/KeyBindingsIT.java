@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -36,10 +37,10 @@ class KeyBindingsIT extends GatewayIT {
                 .post(API + "/possession-flows").then().statusCode(201).extract().jsonPath();
         sandbox.clientStep(started.getString("authToken"), "otp", Map.of("device", device, "otp", "1234")).then()
                 .statusCode(200);
-        given().get(API + "/possession-flows/" + started.getString("flowId")).then().statusCode(200)
+        given().post(API + "/possession-flows/" + started.getString("flowId") + "/result").then().statusCode(200)
                 .body("status", equalTo("VERIFIED"));
-        return given().queryParam("customerReference", customer).get(API + "/key-bindings").then().statusCode(200)
-                .extract().jsonPath();
+        return given().contentType(ContentType.JSON).body(Map.of("customerReference", customer))
+                .post(API + "/key-bindings/search").then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -50,13 +51,28 @@ class KeyBindingsIT extends GatewayIT {
         String proveId = found.getString("[0].proveId");
         assertThat(found.getString("[0].state")).isEqualTo("ACTIVE");
         assertThat(found.getList("[0].history.event")).containsExactly("BOUND");
-        for (Map.Entry<String, String> query : Map.of("deviceId", deviceId, "proveId", proveId, "phoneNumber",
-                "(200) 100-4014").entrySet()) {
+        for (Map.Entry<String, String> query : Map.of("deviceId", deviceId, "proveId", proveId).entrySet()) {
             given().queryParam(query.getKey(), query.getValue()).get(API + "/key-bindings").then().statusCode(200)
                     .body("[0].bindingId", equalTo(found.getString("[0].bindingId")));
         }
-        given().queryParam("customerReference", "nobody").get(API + "/key-bindings").then().statusCode(200)
-                .body("size()", equalTo(0));
+        for (Map.Entry<String, String> search : Map.of("deviceId", deviceId, "proveId", proveId, "phoneNumber",
+                "(200) 100-4014", "customerReference", customer).entrySet()) {
+            given().contentType(ContentType.JSON).body(Map.of(search.getKey(), search.getValue()))
+                    .post(API + "/key-bindings/search").then().statusCode(200)
+                    .body("[0].bindingId", equalTo(found.getString("[0].bindingId")));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("customerReference", "nobody"))
+                .post(API + "/key-bindings/search").then().statusCode(200).body("size()", equalTo(0));
+        // Personal data is not taken in a URL (proxies and access logs record URLs): refused, not echoed.
+        for (String personal : List.of("phoneNumber", "customerReference")) {
+            String answer = given().queryParam(personal, "2001004014").get(API + "/key-bindings").then()
+                    .statusCode(400).body("errors[0].field", equalTo(personal)).extract().asString();
+            assertThat(answer).doesNotContain("2001004014");
+        }
+        given().contentType(ContentType.JSON).body(Map.of("deviceId", deviceId, "proveId", proveId))
+                .post(API + "/key-bindings/search").then().statusCode(400).body("errors[0].field", equalTo("body"));
+        given().contentType(ContentType.JSON).body(Map.of()).post(API + "/key-bindings/search").then()
+                .statusCode(400);
         given().get(API + "/key-bindings").then().statusCode(400).contentType("application/problem+json");
         given().queryParam("deviceId", deviceId).queryParam("proveId", proveId).get(API + "/key-bindings").then()
                 .statusCode(400);

@@ -50,7 +50,8 @@ class MetricsIT extends GatewayIT {
         String flowId = flow.getString("flowId");
         sandbox.clientStep(flow.getString("authToken"), "otp", Map.of("device", "metrics", "otp", "1234")).then()
                 .statusCode(200);
-        given().get(API + "/possession-flows/" + flowId).then().statusCode(200).body("status", equalTo("VERIFIED"));
+        given().post(API + "/possession-flows/" + flowId + "/result").then().statusCode(200)
+                .body("status", equalTo("VERIFIED"));
         // at least one run of the expiry timer (every second in test.xml)
         Metrics after = Eventually.get(Duration.ofSeconds(20), "a run of the expiry timer", () -> {
             Metrics now = Metrics.scrape(HOST);

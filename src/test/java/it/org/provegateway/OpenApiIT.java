@@ -14,9 +14,9 @@ class OpenApiIT extends GatewayIT {
                 .extract().asString();
         assertThat(document).contains("/prove-gateway", "/api/v1/possession-flows:",
                 "/api/v1/possession-flows/{flowId}:",
-                "/api/v1/possession-flows/{flowId}/bind:",
+                "/api/v1/possession-flows/{flowId}/bind:", "/api/v1/possession-flows/{flowId}/result:",
                 "/api/v1/key-bindings:", "/api/v1/key-bindings/{bindingId}/revoke:",
-                "/api/v1/key-bindings/bulk-check:", "/api/v1/key-bindings/changes:", "due-for-deactivation",
+                "/api/v1/key-bindings/bulk-check:", "/api/v1/key-bindings/changes:", "DUE_FOR_DEACTIVATION",
                 "StartPossessionRequest", "application/problem+json", "2001004014",
                 "REBIND_REQUIRED");
         assertThat(document).as("the emulator is not part of the gateway's API").doesNotContain("/prove-sandbox", "/control/");

@@ -23,7 +23,8 @@ import it.org.provegateway.support.Database;
 import it.org.provegateway.support.Sandbox;
 
 /**
- * PII is never stored and never logged: runs identity flows with every Prove Identity test user's data, through
+ * PII is never stored and never logged: runs identity flows with every Prove Identity and Pre-Fill test user's data
+ * (Pre-Fill users also through the challenge, whose answer carries the pre-filled individual), through
  * the happy path and through error paths (Bean Validation, the gateway's own checks, step refusals, malformed JSON,
  * Prove errors, a Prove error message that echoes the SSN), then scans every table of the gateway's database and
  * every file under the server's log directory (messages.log, trace.log with the gateway's FINE/FINEST lines, FFDC)
@@ -137,11 +138,14 @@ class PiiLeakIT extends GatewayIT {
         String early = start(user, "mobile");
         complete(early, person).then().statusCode(409);
 
-        // 2. The whole flow, verified.
+        // 2. The whole flow, verified (through Pre-Fill's challenge when Prove asks for it).
         String flowId = start(user, user.shortTerm() ? "desktop" : "mobile");
         possession(user, flowId);
-        given().contentType(ContentType.JSON).post(API + "/identity-flows/" + flowId + "/validate").then()
-                .statusCode(200);
+        String next = given().contentType(ContentType.JSON).post(API + "/identity-flows/" + flowId + "/validate")
+                .then().statusCode(200).extract().path("nextStep");
+        if ("challenge".equals(next)) {
+            challengeWith(user, flowId);
+        }
         // Bean Validation failure (postal code) and the gateway's own check (impossible date) first ...
         Map<String, Object> badZip = new HashMap<>(person);
         Map<String, Object> address = new HashMap<>(Map.of("address", user.street(), "city", user.city(),
@@ -161,7 +165,7 @@ class PiiLeakIT extends GatewayIT {
         sandbox.fault(Map.of("endpoint", "/v3/complete", "status", 400, "code", 8001, "message",
                 "ssn " + user.ssn() + " at " + user.street() + " born " + user.dob() + " is invalid"));
         Response echoed = complete(flowId, person);
-        echoed.then().statusCode(502);
+        echoed.then().statusCode(422);
         assertThat(echoed.asString()).doesNotContain(user.street());
         // ... then the real answer.
         complete(flowId, person).then().statusCode(200);
@@ -170,12 +174,47 @@ class PiiLeakIT extends GatewayIT {
         if (!user.shortTerm()) {
             String other = start(user, "desktop");
             sandbox.clientStep(authTokens.get(other), "instant-link").then().statusCode(200);
-            given().contentType(ContentType.JSON).post(API + "/identity-flows/" + other + "/validate").then()
-                    .statusCode(200);
+            String otherNext = given().contentType(ContentType.JSON).post(API + "/identity-flows/" + other
+                    + "/validate").then().statusCode(200).extract().path("nextStep");
+            if ("challenge".equals(otherNext)) {
+                // a challenge that fails: the wrong date of birth goes to Prove's /v3/challenge instead
+                challenge(other, Map.of("dob", user.dob().minusDays(1).toString())).then().statusCode(200);
+                return;
+            }
             Map<String, Object> wrongDob = new HashMap<>(person);
             wrongDob.put("dob", user.dob().minusDays(1).toString());
             complete(other, wrongDob).then().statusCode(200);
         }
+    }
+
+    /**
+     * Pre-Fill's challenge with the user's date of birth and SSN, through its error paths first (the gateway's own
+     * checks, a Prove outage, a Prove 400 echoing the values); the answer carries the pre-filled individual, which
+     * must reach the caller and nothing else.
+     */
+    private void challengeWith(User user, String flowId) {
+        Map<String, Object> body = new HashMap<>(Map.of("dob", user.dob().toString()));
+        if (user.ssn() != null) {
+            body.put("ssn", user.ssn());
+        }
+        challenge(flowId, Map.of("dob", user.dob().getYear() + "-02-30", "ssn", user.ssn() == null ? "0000"
+                : user.ssn())).then().statusCode(400);
+        sandbox.fault(Map.of("endpoint", "/v3/challenge", "status", 503));
+        challenge(flowId, body).then().statusCode(503);
+        sandbox.fault(Map.of("endpoint", "/v3/challenge", "status", 400, "code", 8001, "message",
+                "ssn " + user.ssn() + " born " + user.dob() + " at " + user.street() + " is invalid"));
+        challenge(flowId, body).then().statusCode(422);
+        Response answer = challenge(flowId, body);
+        answer.then().statusCode(200);
+        if (user.ssn() != null) {
+            assertThat(answer.jsonPath().getString("individual.lastName")).isEqualTo(user.last());
+            assertThat(found("the challenge answer", answer.asString())).as("the caller gets the pre-filled data")
+                    .isNotEmpty();
+        }
+    }
+
+    private static Response challenge(String flowId, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post(API + "/identity-flows/" + flowId + "/challenge");
     }
 
     private final Map<String, String> authTokens = new HashMap<>();

@@ -71,8 +71,10 @@ class PossessionFlowIT extends GatewayIT {
                 .body("status", equalTo("PENDING")).extract().jsonPath();
     }
 
+    /** The client step has finished: the result step asks Prove. */
     JsonPath status(String flowId) {
-        return given().get(API + "/possession-flows/" + flowId).then().statusCode(200).extract().jsonPath();
+        return given().post(API + "/possession-flows/" + flowId + "/result").then().statusCode(200).extract()
+                .jsonPath();
     }
 
     void step(JsonPath started, String action, Object... body) {
@@ -288,6 +290,35 @@ class PossessionFlowIT extends GatewayIT {
             assertThat(result.getString("deviceId")).as(phone).isNull();
         }
         assertThat(db.count("SELECT COUNT(*) FROM key_binding")).isZero();
+    }
+
+    /**
+     * Prove's /v3/unify-status ends the check: a front end polling the flow, or a monitoring HEAD, before the
+     * customer typed the code must neither call it nor end the flow; the result step afterwards still verifies.
+     */
+    @Test
+    void pollingBeforeTheClientStepCostsNoProveCallAndLeavesTheFlowPending() {
+        JsonPath started = start(flow(LORANT, "mobile"));
+        String flowId = started.getString("flowId");
+        for (int i = 0; i < 5; i++) {
+            given().get(API + "/possession-flows/" + flowId).then().statusCode(200)
+                    .body("status", equalTo("PENDING"));
+            given().head(API + "/possession-flows/" + flowId).then().statusCode(200);
+        }
+        assertThat(sandbox.calls("/v3/unify-status")).as("a read never asks Prove").isZero();
+        assertThat(session(flowId)).containsEntry("state", "PENDING");
+
+        step(started, "otp", "device", "poller", "otp", "1234");
+        given().get(API + "/possession-flows/" + flowId).then().statusCode(200).body("status", equalTo("PENDING"));
+        JsonPath result = status(flowId);
+        assertThat(result.getString("status")).isEqualTo("VERIFIED");
+        assertThat(sandbox.calls("/v3/unify-status")).isEqualTo(1);
+
+        // repeats of the result step and reads are answered from the database
+        status(flowId);
+        given().get(API + "/possession-flows/" + flowId).then().statusCode(200).body("status", equalTo("VERIFIED"))
+                .body("deviceId", equalTo(result.getString("deviceId")));
+        assertThat(sandbox.calls("/v3/unify-status")).as("one Prove call in all").isEqualTo(1);
     }
 
     @Test

@@ -33,6 +33,8 @@ class ProductionWarIT {
         assertThat(entries).contains("WEB-INF/classes/org/provegateway/ProveService.class",
                 "WEB-INF/classes/db/migration/V1__flow_sessions_and_key_bindings.sql");
         assertThat(entries).noneMatch(name -> name.contains("/sandbox/") || name.contains("Sandbox"))
+                .as("the demo page and its back end").noneMatch(name -> name.contains("/demopage/")
+                        || name.endsWith(".html") || name.endsWith(".js") || name.endsWith(".css"))
                 .noneMatch(name -> name.startsWith("WEB-INF/classes/it/") || name.endsWith("Test.class")
                         || name.endsWith("IT.class") || name.contains("DbProbe"));
         List<String> jars = entries.stream().filter(name -> name.startsWith("WEB-INF/lib/"))
@@ -40,6 +42,16 @@ class ProductionWarIT {
         assertThat(jars).isNotEmpty().allSatisfy(jar -> assertThat(ALLOWED_JARS).anyMatch(jar::startsWith));
         assertThat(jars).noneMatch(jar -> jar.startsWith("derby") || jar.startsWith("postgresql")
                 || jar.startsWith("junit") || jar.startsWith("arquillian") || jar.startsWith("rest-assured"));
+    }
+
+    @Test
+    void demoPageWarHoldsOnlyThePageAndItsBackEnd() throws IOException {
+        List<String> entries = entries("it.demo.war");
+        assertThat(entries).contains("index.html", "app.js", "style.css");
+        assertThat(entries.stream().filter(name -> name.endsWith(".class")))
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(name).startsWith("WEB-INF/classes/org/provegateway/demopage/"));
+        assertThat(entries).noneMatch(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar"));
     }
 
     @Test

@@ -106,8 +106,12 @@ class ProveClientIT extends GatewayIT {
                         "ProveForbiddenException", 403, 1003),
                 new Case("404 revoke unknown device", "device-revoke", Map.of("clientRequestId", "x", "deviceId",
                         "no-such-device"), "error", "ProveNotFoundException", 404, 8010),
-                new Case("8007 identity start with a unify user", "start", Map.of("flowType", "mobile",
-                        "phoneNumber", "2001004014"), "error", "ProveBadRequestException", 400, 8007),
+                new Case("8009 identity start with a unify user", "start", Map.of("flowType", "mobile",
+                        "phoneNumber", "2001004014"), "error", "ProveBadRequestException", 400, 8009),
+                new Case("8009 unify with an identity user", "unify", unify("2001004000", "mobile"), "error",
+                        "ProveBadRequestException", 400, 8009),
+                new Case("8007 identity start with no test user", "start", Map.of("flowType", "mobile",
+                        "phoneNumber", "2125550100"), "error", "ProveBadRequestException", 400, 8007),
                 new Case("1001 start without flowType", "start", Map.of("phoneNumber", "2001001695"), "error",
                         "ProveBadRequestException", 400, 1001));
         SoftAssertions soft = new SoftAssertions();
@@ -135,7 +139,7 @@ class ProveClientIT extends GatewayIT {
 
     @Test
     void identityFlowForTheShortTermUserPassesEveryStep() {
-        JsonPath started = call("start", Map.of("flowType", "mobile", "phoneNumber", "2001001695",
+        JsonPath started = call("start", Map.of("flowType", "mobile", "phoneNumber", "2001004000",
                 "finalTargetUrl", "https://prove.com"));
         assertThat(started.getMap("response.next")).containsEntry("v3-validate", "/v3/validate");
         String id = started.getString("response.correlationId");
@@ -145,7 +149,7 @@ class ProveClientIT extends GatewayIT {
         assertThat(validated.getBoolean("response.challengeMissing")).isFalse();
         assertThat(validated.getMap("response.next")).containsKey("v3-complete");
         JsonPath completed = call("complete", Map.of("correlationId", id, "individual",
-                Map.of("firstName", "Milo", "lastName", "Pinson")));
+                Map.of("firstName", "Martina", "lastName", "Goodram")));
         assertThat(completed.getBoolean("response.success")).isTrue();
         assertThat(completed.getMap("response.next")).containsEntry("done", "done");
         assertThat(completed.getString("response.evaluation.identification.result")).isEqualTo("pass");

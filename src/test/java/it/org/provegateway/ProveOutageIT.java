@@ -107,12 +107,12 @@ class ProveOutageIT extends GatewayIT {
     }
 
     @Test
-    void aStatusReadFailingOnceIsRepeatedAndTheCallerSeesTheOutcome() {
+    void aResultStepFailingOnceIsRepeatedAndTheCallerSeesTheOutcome() {
         JsonPath flow = started();
         sandbox.clientStep(flow.getString("authToken"), "otp", Map.of("device", "retry", "otp", "1234")).then()
                 .statusCode(200);
         sandbox.fault(Map.of("endpoint", "/v3/unify-status", "count", 1, "status", 503));
-        given().get(API + "/possession-flows/" + flow.getString("flowId")).then().statusCode(200)
+        given().post(API + "/possession-flows/" + flow.getString("flowId") + "/result").then().statusCode(200)
                 .body("status", equalTo("VERIFIED"));
         assertThat(sandbox.calls("/v3/unify-status")).as("the 503, then the repeat").isEqualTo(2);
         assertThat(db.count("SELECT COUNT(*) FROM key_binding")).isEqualTo(1);
@@ -146,7 +146,8 @@ class ProveOutageIT extends GatewayIT {
                 () -> given().get(HOST + "/health/ready").statusCode() == 200);
         started();
         assertThat(sandbox.calls("/v3/unify")).as("closed again").isEqualTo(unifyCalls + 5);
-        given().get(API + "/possession-flows/" + flowId).then().statusCode(200).body("status", equalTo("VERIFIED"));
+        given().post(API + "/possession-flows/" + flowId + "/result").then().statusCode(200)
+                .body("status", equalTo("VERIFIED"));
         assertThat(sessions()).isEqualTo(2);
     }
 }

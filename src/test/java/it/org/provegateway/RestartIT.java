@@ -94,7 +94,7 @@ class RestartIT extends GatewayIT {
         gateway.stop();
         assertThat(flowState(flowId)).as("the started flow is in the database").isEqualTo("PENDING");
         gateway.start();
-        given().get(gateway.api() + "/possession-flows/" + flowId).then().statusCode(200)
+        given().post(gateway.api() + "/possession-flows/" + flowId + "/result").then().statusCode(200)
                 .body("status", equalTo("POSSESSION_REQUIRED"));
         Response repeated = startFlow(key, customer);
         repeated.then().statusCode(201).header("Idempotent-Replayed", "true");
@@ -117,7 +117,8 @@ class RestartIT extends GatewayIT {
         int statusCalls = sandbox.calls("/v3/unify-status");
         given().get(gateway.api() + "/possession-flows/" + flowId).then().statusCode(200)
                 .body("status", equalTo("VERIFIED")).body("deviceId", equalTo(deviceId));
-        given().get(gateway.api() + "/key-bindings?customerReference=" + customer).then().statusCode(200)
+        given().contentType("application/json").body(Map.of("customerReference", customer))
+                .post(gateway.api() + "/key-bindings/search").then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].deviceId", equalTo(deviceId));
         assertThat(sandbox.calls("/v3/unify-status")).as("a final outcome is not asked again")
                 .isEqualTo(statusCalls);

@@ -109,7 +109,7 @@ class SecretLeakIT extends GatewayIT {
                 .body(Map.of("phoneNumber", "2001004018", "possessionType", "mobile"))
                 .post(API + "/possession-flows").then().statusCode(201).extract().jsonPath();
         String authToken = started.getString("authToken");
-        given().get(API + "/possession-flows/" + started.getString("flowId")).then().statusCode(200);
+        given().post(API + "/possession-flows/" + started.getString("flowId") + "/result").then().statusCode(200);
 
         PiiLeakIT.User martina = PiiLeakIT.USERS.get(0);
         String flowId = given().contentType(ContentType.JSON).body(Map.of("phoneNumber", martina.phone(), "flowType",

@@ -29,12 +29,14 @@ class SecurityIT extends GatewayIT {
     static final String PROBLEMS = "https://prove-gateway.dev/problems/";
 
     /** Demo users: name, password. */
-    static final Map<String, String> USERS = Map.of("flows", "demo-flows", "reader", "demo-reader", "admin",
-            "demo-admin", "operator", "demo-operator", "nobody", "demo-nobody");
+    static final Map<String, String> USERS = Map.of("flows", "demo-flows", "flows2", "demo-flows2", "reader",
+            "demo-reader", "admin", "demo-admin", "operator", "demo-operator", "auditor", "demo-auditor", "nobody",
+            "demo-nobody");
 
-    static final Set<String> FLOW_RUNNERS = Set.of("flows", "operator");
+    static final Set<String> FLOW_RUNNERS = Set.of("flows", "flows2", "operator");
     static final Set<String> BINDING_READERS = Set.of("reader", "admin", "operator");
     static final Set<String> BINDING_ADMINS = Set.of("admin", "operator");
+    static final Set<String> AUDITORS = Set.of("auditor");
 
     final Sandbox sandbox = new Sandbox(SANDBOX);
 
@@ -62,6 +64,8 @@ class SecurityIT extends GatewayIT {
                 new Endpoint("POST", "/possession-flows",
                         Map.of("phoneNumber", "2001004014", "possessionType", "mobile"), FLOW_RUNNERS, 201, null),
                 new Endpoint("GET", "/possession-flows/" + unknown, null, FLOW_RUNNERS, 404, "flow-not-found"),
+                new Endpoint("POST", "/possession-flows/" + unknown + "/result", null, FLOW_RUNNERS, 404,
+                        "flow-not-found"),
                 new Endpoint("POST", "/possession-flows/" + unknown + "/bind", Map.of("possessionCheckPassed", true),
                         FLOW_RUNNERS, 404, "flow-not-found"),
                 new Endpoint("POST", "/identity-flows", Map.of("phoneNumber", "2001004009", "flowType", "mobile"),
@@ -71,7 +75,9 @@ class SecurityIT extends GatewayIT {
                 new Endpoint("POST", "/identity-flows/" + unknown + "/complete",
                         Map.of("individual", Map.of("firstName", "Benji", "lastName", "Harper")), FLOW_RUNNERS, 404,
                         "flow-not-found"),
-                new Endpoint("GET", "/key-bindings?phoneNumber=2001004014", null, BINDING_READERS, 200, null),
+                new Endpoint("POST", "/key-bindings/search", Map.of("phoneNumber", "2001004014"), BINDING_READERS, 200,
+                        null),
+                new Endpoint("GET", "/key-bindings?deviceId=nobody", null, BINDING_READERS, 200, null),
                 new Endpoint("GET", "/key-bindings/" + unknown, null, BINDING_READERS, 404, "binding-not-found"),
                 new Endpoint("POST", "/key-bindings/" + unknown + "/revoke", null, BINDING_ADMINS, 404,
                         "binding-not-found"),
@@ -79,6 +85,7 @@ class SecurityIT extends GatewayIT {
                         BINDING_READERS, 200, null),
                 new Endpoint("GET", "/key-bindings/changes?limit=1", null, BINDING_READERS, 200, null),
                 new Endpoint("GET", "/binding-health/runs", null, BINDING_ADMINS, 200, null),
+                new Endpoint("GET", "/audit-events?limit=1", null, AUDITORS, 200, null),
                 new Endpoint("GET", "/binding-health/runs/" + unknown, null, BINDING_ADMINS, 404, "run-not-found"));
     }
 

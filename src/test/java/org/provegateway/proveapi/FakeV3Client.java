@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.provegateway.proveapi.client.ProveV3Client;
+import org.provegateway.proveapi.wire.ChallengeRequest;
+import org.provegateway.proveapi.wire.ChallengeResponse;
 import org.provegateway.proveapi.wire.CompleteRequest;
 import org.provegateway.proveapi.wire.CompleteResponse;
 import org.provegateway.proveapi.wire.DeviceRevokeRequest;
@@ -92,5 +94,11 @@ class FakeV3Client implements ProveV3Client {
     public CompleteResponse complete(String authorization, CompleteRequest request) {
         record("complete", authorization);
         return new CompleteResponse(true, java.util.Map.of("done", "done"), null, null, null, null);
+    }
+
+    @Override
+    public ChallengeResponse challenge(String authorization, ChallengeRequest request) {
+        record("challenge", authorization);
+        return new ChallengeResponse(true, null, java.util.Map.of("v3-complete", "/v3/complete"), null);
     }
 }

@@ -83,4 +83,41 @@ public class AuditEvent {
         this.state = state;
         this.phoneMasked = phoneMasked;
     }
+
+    /** The order of writing; null until the row is read back from the database. */
+    public Long seq() {
+        return seq;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public String principal() {
+        return principal;
+    }
+
+    public AuditAction action() {
+        return action;
+    }
+
+    public String outcome() {
+        return outcome;
+    }
+
+    public String flowId() {
+        return flowId;
+    }
+
+    public String bindingId() {
+        return bindingId;
+    }
+
+    public String state() {
+        return state;
+    }
+
+    public String phoneMasked() {
+        return phoneMasked;
+    }
 }

@@ -25,6 +25,8 @@ import org.provegateway.platform.control.GatewayException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -49,36 +51,72 @@ import jakarta.ws.rs.core.StreamingOutput;
 public class KeyBindingsResource {
 
     /** Device ids, Prove ids and customer references: the characters the flows accept for them. */
-    private static final String ID = "[A-Za-z0-9._:-]+";
-    private static final String ID_RULE = "may contain only letters, digits and . _ : -";
+    static final String ID = "[A-Za-z0-9._:-]+";
+    static final String ID_RULE = "may contain only letters, digits and . _ : -";
 
     @Inject
     ProveService prove;
 
-    @GET
+    @POST
+    @Path("search")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.BINDING_READER, Roles.BINDING_ADMIN})
     @Operation(summary = "Find bindings by exactly one of phoneNumber, customerReference, deviceId, proveId",
-            description = "Newest first, every state (ACTIVE, STALE, SUPERSEDED, REVOKED, DEACTIVATED), with history.")
+            description = "The value goes in the body, never in the URL (proxies, access logs and traces record "
+                    + "URLs). Newest first, every state (ACTIVE, STALE, SUPERSEDED, REVOKED, DEACTIVATED), with "
+                    + "history.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "phoneNumber", value = "{\"phoneNumber\":\"2001004014\"}"),
+            @ExampleObject(name = "customerReference", value = "{\"customerReference\":\"CUST-1\"}")}))
     @APIResponse(responseCode = "200", description = "The bindings (possibly none)")
-    @APIResponse(responseCode = "400", description = "Not exactly one lookup parameter",
+    @APIResponse(responseCode = "400", description = "Not exactly one of the four, or not a valid value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<BindingView> find(@QueryParam("phoneNumber") @Size(max = 32) String phoneNumber,
-            @QueryParam("customerReference") @Size(max = 64) @Pattern(regexp = ID, message = ID_RULE)
-            String customerReference,
-            @QueryParam("deviceId") @Size(max = 64) @Pattern(regexp = ID, message = ID_RULE) String deviceId,
-            @QueryParam("proveId") @Size(max = 64) @Pattern(regexp = ID, message = ID_RULE) String proveId) {
-        int given = count(phoneNumber) + count(customerReference) + count(deviceId) + count(proveId);
+    public List<BindingView> search(@Valid @NotNull BindingSearch search) {
+        int given = count(search.phoneNumber()) + count(search.customerReference()) + count(search.deviceId())
+                + count(search.proveId());
         if (given != 1) {
-            throw GatewayException.invalidField("query",
+            throw GatewayException.invalidField("body",
                     "give exactly one of phoneNumber, customerReference, deviceId, proveId");
         }
-        if (phoneNumber != null) {
+        return lookup(search.phoneNumber(), search.customerReference(), search.deviceId(), search.proveId());
+    }
+
+    @GET
+    @RolesAllowed({Roles.BINDING_READER, Roles.BINDING_ADMIN})
+    @Operation(summary = "Find bindings by exactly one of deviceId, proveId (opaque ids)",
+            description = "Newest first, every state, with history. Phone numbers and customer references are not "
+                    + "taken in the URL: use POST /key-bindings/search (a request that still sends them here is "
+                    + "refused with 400, the value not echoed).")
+    @APIResponse(responseCode = "200", description = "The bindings (possibly none)")
+    @APIResponse(responseCode = "400", description = "Not exactly one lookup parameter, or personal data in the URL",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<BindingView> find(@Parameter(hidden = true) @QueryParam("phoneNumber") String phoneNumber,
+            @Parameter(hidden = true) @QueryParam("customerReference") String customerReference,
+            @QueryParam("deviceId") @Size(max = 64) @Pattern(regexp = ID, message = ID_RULE) String deviceId,
+            @QueryParam("proveId") @Size(max = 64) @Pattern(regexp = ID, message = ID_RULE) String proveId) {
+        for (String personal : new String[] {phoneNumber == null ? null : "phoneNumber",
+                customerReference == null ? null : "customerReference"}) {
+            if (personal != null) {
+                throw GatewayException.invalidField(personal,
+                        "is not taken in a URL: POST /key-bindings/search with it in the body");
+            }
+        }
+        int given = count(deviceId) + count(proveId);
+        if (given != 1) {
+            throw GatewayException.invalidField("query", "give exactly one of deviceId, proveId");
+        }
+        return lookup(null, null, deviceId, proveId);
+    }
+
+    private List<BindingView> lookup(String phoneNumber, String customerReference, String deviceId,
+            String proveId) {
+        if (count(phoneNumber) == 1) {
             return prove.findBindings(Lookup.PHONE_NUMBER, phoneNumber);
         }
-        if (customerReference != null) {
+        if (count(customerReference) == 1) {
             return prove.findBindings(Lookup.CUSTOMER_REF, customerReference);
         }
-        if (deviceId != null) {
+        if (count(deviceId) == 1) {
             return prove.findBindings(Lookup.DEVICE_ID, deviceId);
         }
         return prove.findBindings(Lookup.PROVE_ID, proveId);
@@ -114,10 +152,11 @@ public class KeyBindingsResource {
     @RolesAllowed({Roles.BINDING_READER, Roles.BINDING_ADMIN})
     @Operation(summary = "The binding state of up to 10,000 phone numbers or customer references",
             description = "Body: {\"phoneNumbers\": [...]} or {\"customerReferences\": [...]} (exactly one). The "
-                    + "answer is streamed: one result per item, in the items' order, with its index and state: active, "
-                    + "due-for-deactivation (unused for 12 months), stale (Prove answered 9101: rebind required), "
-                    + "revoked, deactivated, superseded (the key moved to another number), none, or invalid (with an "
-                    + "error; an invalid item never fails the batch). Several bindings: the best live one counts, "
+                    + "answer is streamed: one result per item, in the items' order, with its index and state: ACTIVE, "
+                    + "DUE_FOR_DEACTIVATION (unused for 12 months), STALE (Prove answered 9101: rebind required), "
+                    + "REVOKED, DEACTIVATED, SUPERSEDED (the key moved to another number), NONE, or INVALID (with an "
+                    + "error; an invalid item never fails the batch); upper case, like the states of lookups and the "
+                    + "change feed. Several bindings: the best live one counts, "
                     + "else the one that changed last. Phone numbers are answered in E.164 form.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "phoneNumbers", value = "{\"phoneNumbers\":[\"2001004014\",\"+12001004015\"]}"),
@@ -125,10 +164,10 @@ public class KeyBindingsResource {
     @APIResponse(responseCode = "200", description = "One result per item, in order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answer",
                     value = "{\"lookup\":\"phoneNumber\",\"results\":[{\"index\":0,\"phoneNumber\":"
-                            + "\"+12001004014\",\"state\":\"active\",\"bindingId\":\"6f1c…\",\"deviceId\":"
+                            + "\"+12001004014\",\"state\":\"ACTIVE\",\"bindingId\":\"6f1c…\",\"deviceId\":"
                             + "\"b2a0…\",\"lastUsedAt\":\"2026-01-05T10:00:00Z\",\"stateChangedAt\":"
                             + "\"2025-11-02T09:00:00Z\"},{\"index\":1,\"phoneNumber\":\"+12001004015\","
-                            + "\"state\":\"none\"},{\"index\":2,\"state\":\"invalid\",\"error\":"
+                            + "\"state\":\"NONE\"},{\"index\":2,\"state\":\"INVALID\",\"error\":"
                             + "\"is not a phone number (NOT_A_NUMBER)\"}],\"count\":3}")))
     @APIResponse(responseCode = "400", description = "Not a JSON object with exactly one of the two arrays",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -145,7 +184,7 @@ public class KeyBindingsResource {
     @Operation(summary = "Every binding change after a cursor, oldest first (the change feed)",
             description = "Start without 'after', then pass each page's nextCursor. Every change appears exactly once, "
                     + "in commit order, even while flows keep changing bindings; an empty page keeps the cursor. "
-                    + "Cursors are opaque and stay valid. Each change has the event (BOUND, USED, REBOUND, SUPERSEDED, "
+                    + "Cursors are opaque, signed by this installation, and stay valid; any other is a 400. Each change has the event (BOUND, USED, REBOUND, SUPERSEDED, "
                     + "STALE, REVOKED, DEACTIVATED), the binding's state right after it, and the binding's current "
                     + "identifiers.")
     @APIResponse(responseCode = "200", description = "A page of changes",

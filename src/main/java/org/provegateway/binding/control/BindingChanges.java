@@ -2,6 +2,7 @@ package org.provegateway.binding.control;
 
 import java.util.List;
 
+import org.provegateway.platform.control.Cursors;
 import org.provegateway.platform.control.GatewayException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,17 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class BindingChanges {
 
+    /** The change feed's cursors ({@link Cursors}); "kb1" were the unsigned ones of earlier versions. */
+    static final String CURSOR_KIND = "kb2";
+
+    /** The beginning of the feed, before every change. */
+    static final long START = 0;
+
     @Inject
     KeyBindings bindings;
+
+    @Inject
+    Cursors cursors;
 
     @Inject
     BindingConfig config;
@@ -33,9 +43,9 @@ public class BindingChanges {
      * @param limit most changes to answer (as the caller wrote it), or null for the default
      */
     public ChangePage after(String after, String limit) {
-        long position = after == null || after.isBlank() ? ChangeCursor.START
-                : ChangeCursor.decode(after.strip()).orElseThrow(
-                        () -> GatewayException.invalidField("after", "is not a cursor of this change feed"));
+        long position = after == null || after.isBlank() ? START
+                : cursors.open(CURSOR_KIND, after.strip()).orElseThrow(
+                        () -> GatewayException.invalidField("after", "is not a cursor of this gateway's change feed"));
         int max = limit == null || limit.isBlank() ? config.changesDefaultLimit() : number(limit.strip());
         if (max < 1 || max > config.changesMaxLimit()) {
             throw GatewayException.invalidField("limit", "must be between 1 and " + config.changesMaxLimit());
@@ -44,7 +54,7 @@ public class BindingChanges {
         boolean hasMore = found.size() > max;
         List<BindingChange> page = hasMore ? found.subList(0, max) : found;
         long last = page.isEmpty() ? position : page.get(page.size() - 1).position();
-        return new ChangePage(page.stream().map(BindingChanges::view).toList(), ChangeCursor.encode(last), hasMore);
+        return new ChangePage(page.stream().map(this::view).toList(), cursors.sign(CURSOR_KIND, last), hasMore);
     }
 
     private int number(String limit) {
@@ -55,8 +65,8 @@ public class BindingChanges {
         }
     }
 
-    private static ChangePage.Change view(BindingChange change) {
-        return new ChangePage.Change(ChangeCursor.encode(change.position()), change.bindingId(), change.event(),
+    private ChangePage.Change view(BindingChange change) {
+        return new ChangePage.Change(cursors.sign(CURSOR_KIND, change.position()), change.bindingId(), change.event(),
                 change.state(), change.occurredAt(), change.flowId(), change.detail(), change.deviceId(),
                 change.phoneNumber(), change.customerReference(), change.proveId());
     }

@@ -17,36 +17,31 @@ import org.provegateway.binding.entity.KeyBinding;
  */
 public enum BindingStatus {
     /** A live binding whose key authenticates. */
-    ACTIVE("active"),
+    ACTIVE,
     /** Live, but its key has not authenticated for 12 months: Prove deactivates it. */
-    DUE_FOR_DEACTIVATION("due-for-deactivation"),
+    DUE_FOR_DEACTIVATION,
     /** Prove answered 9101 for the device: the key no longer matches the number; a rebind is required. */
-    STALE("stale"),
+    STALE,
     /** The key was revoked (Prove 8019 or an operator). */
-    REVOKED("revoked"),
+    REVOKED,
     /** The key was deactivated after 12 months without use. */
-    DEACTIVATED("deactivated"),
+    DEACTIVATED,
     /** The key was rebound to another phone number; this one has no key any more. */
-    SUPERSEDED("superseded"),
+    SUPERSEDED,
     /** No binding at all. */
-    NONE("none"),
+    NONE,
     /** The item is not a usable phone number or customer reference (answered with an error). */
-    INVALID("invalid");
+    INVALID;
 
     private static final Comparator<KeyBinding> MOST_RECENTLY_USED = Comparator
             .comparing(KeyBinding::lastUsedAt).reversed();
     private static final Comparator<KeyBinding> MOST_RECENTLY_CHANGED = Comparator
             .comparing(KeyBinding::stateChangedAt).thenComparing(KeyBinding::boundAt).reversed();
 
-    private final String label;
-
-    BindingStatus(String label) {
-        this.label = label;
-    }
-
-    /** The value callers see. */
+    /** The value callers see: the constant's name, in the same upper case as the binding states of lookups and the
+     *  change feed, so that one value means one thing wherever a caller meets it. */
     public String label() {
-        return label;
+        return name();
     }
 
     /** The status of one binding. */

@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 import org.provegateway.binding.control.KeyBindings.Lookup;
 import org.provegateway.binding.entity.KeyBinding;
@@ -56,7 +57,11 @@ public class BulkChecks {
     private static final Logger LOG = Logger.getLogger(BulkChecks.class.getName());
     private static final String PHONE_NUMBERS = "phoneNumbers";
     private static final String CUSTOMER_REFERENCES = "customerReferences";
-    private static final int MAX_REFERENCE_LENGTH = 64;
+    /**
+     * A customer reference as every other endpoint takes it (the flows' {@code customerReference}, the registry's
+     * lookups): 1 to 64 of {@code A-Z a-z 0-9 . _ : -}, as given (no trimming).
+     */
+    private static final Pattern CUSTOMER_REFERENCE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
     private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
@@ -181,10 +186,8 @@ public class BulkChecks {
                 return Item.invalid(e.fieldErrors().isEmpty() ? e.getMessage() : e.fieldErrors().get(0).message());
             }
         }
-        String reference = raw.strip();
-        return reference.isEmpty() || reference.length() > MAX_REFERENCE_LENGTH
-                ? Item.invalid("must be 1 to " + MAX_REFERENCE_LENGTH + " characters")
-                : Item.of(reference);
+        return CUSTOMER_REFERENCE.matcher(raw).matches() ? Item.of(raw)
+                : Item.invalid("must be 1 to 64 characters, only letters, digits and . _ : -");
     }
 
     private static Optional<String> key(Lookup lookup, KeyBinding binding) {

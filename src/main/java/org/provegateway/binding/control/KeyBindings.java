@@ -162,6 +162,7 @@ public class KeyBindings {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public HealthOutcome applyHealth(String bindingId, Instant asOf, Duration warningWindow, Instant now) {
+        lockFeed();
         KeyBinding binding = em.find(KeyBinding.class, bindingId, LockModeType.PESSIMISTIC_WRITE);
         if (binding == null || !binding.isLive()) {
             return HealthOutcome.UNCHANGED;
@@ -191,21 +192,34 @@ public class KeyBindings {
         var query = em.createNamedQuery(KeyBinding.LIVE_BY_DEVICE, KeyBinding.class).setParameter("deviceId",
                 deviceId);
         if (lock) {
+            lockFeed();
             query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
         }
         return first(query.getResultList());
     }
 
     /**
-     * Writes a history entry. First takes the change feed's row lock (kept until the transaction ends; taking it again
-     * in the same transaction is free), so that this transaction's events get their {@code seq} only after every
-     * earlier event-writing transaction has committed.
+     * Takes the change feed's row lock, kept until the transaction ends (taking it again in the same transaction is
+     * free). Every transaction that changes bindings takes it <em>before</em> it reads or locks a binding row:
+     * <ul>
+     * <li>so that its events get their {@code seq} only after every earlier event-writing transaction has committed
+     * (the change feed's exactly-once promise, see {@link KeyBindingFeed});</li>
+     * <li>so that two first binds of one device cannot both find no live binding and both insert one (one would
+     * fail on {@code uq_key_binding_active_device}: there is no row to lock yet, the feed row stands in for it);</li>
+     * <li>and so that locks are always taken in one order (feed, then bindings): a health-job chunk that locks
+     * several bindings and a flow that binds one of them cannot deadlock.</li>
+     * </ul>
      */
-    private void record(KeyBinding binding, BindingEventType type, String flowId, String detail, Instant now) {
+    private void lockFeed() {
         if (em.createNamedQuery(KeyBindingEvent.LOCK_FEED).executeUpdate() != 1) {
             throw new IllegalStateException("key_binding_feed has no row " + KeyBindingFeed.ROW
                     + ": the database is not migrated to this gateway's schema");
         }
+    }
+
+    /** Writes a history entry, under the change feed's lock (see {@link #lockFeed}). */
+    private void record(KeyBinding binding, BindingEventType type, String flowId, String detail, Instant now) {
+        lockFeed();
         em.persist(new KeyBindingEvent(binding, type, flowId, detail, now));
         if (type != BindingEventType.USED) { // a key used again changes nothing about its binding
             audit.succeeded(AuditAction.bindingChange(type.name()), flowId, binding.id(), binding.phoneNumber(),

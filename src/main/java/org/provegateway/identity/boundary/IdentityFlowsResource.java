@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.provegateway.ProveService;
 import org.provegateway.idempotency.boundary.Idempotent;
 import org.provegateway.idempotency.boundary.IdempotencyFilter;
+import org.provegateway.identity.control.IdentityChallenge;
 import org.provegateway.identity.control.IdentityStarted;
 import org.provegateway.identity.control.IdentityValidation;
 import org.provegateway.identity.control.IdentityVerification;
@@ -36,7 +37,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Prove Identity flows: start, validate the phone after the client's possession step, complete with the individual. */
+/**
+ * Prove Identity and Pre-Fill flows: start, validate the phone after the client's possession step, answer Pre-Fill's
+ * challenge when Prove asks for it, complete with the individual.
+ */
 @Path("identity-flows")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -82,9 +86,10 @@ public class IdentityFlowsResource {
     @APIResponse(responseCode = "504", description = "Prove did not answer in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Idempotent
-    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for "
-            + "another request", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "prove-rejected-input: Prove refused the input, e.g. a number "
+            + "that is no sandbox test user (proveCode 8007) or one of another product (8009); or "
+            + "idempotency-key-reused: the Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotencyFilter.HEADER, required = false,
             description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, maxLength = 128))
     public Response start(@Valid @NotNull StartIdentityRequest request) {
@@ -95,8 +100,10 @@ public class IdentityFlowsResource {
     @POST
     @Path("{flowId}/validate")
     @Operation(summary = "Validate the phone", description = "After the customer's possession step in Prove's client "
-            + "SDK; calls Prove's /v3/validate. Only on a STARTED flow, once. status VALIDATED with nextStep "
-            + "'complete', or VALIDATION_FAILED with nextStep 'none' (the flow is over).")
+            + "SDK; calls Prove's /v3/validate. Only on a STARTED flow, once. The flow follows Prove's next step: "
+            + "status VALIDATED with nextStep 'complete' (Prove Identity), CHALLENGE_REQUIRED with nextStep "
+            + "'challenge' (Pre-Fill: POST .../challenge next), or VALIDATION_FAILED with nextStep 'none' (the flow "
+            + "is over).")
     @APIResponse(responseCode = "200", description = "The validation result",
             content = @Content(schema = @Schema(implementation = IdentityValidation.class), examples = @ExampleObject(
                     name = "validated", value = "{\"flowId\":\"0b8e0a52-6f0d-4c59-9a1b-2f1f3e5c7d90\",\"status\":"
@@ -113,11 +120,49 @@ public class IdentityFlowsResource {
     }
 
     @POST
+    @Path("{flowId}/challenge")
+    @Operation(summary = "Answer Pre-Fill's challenge", description = "Only on a CHALLENGE_REQUIRED flow, once. The "
+            + "date of birth and/or SSN (9 digits or the last 4; at least one) are checked, then sent to Prove's "
+            + "/v3/challenge. Answers the individual Prove pre-filled (name, date of birth, SSN, addresses, e-mail) "
+            + "for the customer to confirm, and status VALIDATED with nextStep 'complete', or CHALLENGE_FAILED with "
+            + "nextStep 'none'. The gateway passes the individual through from memory: it is never stored or logged.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "last4", value = "{\"dob\":\"1981-01-17\","
+            + "\"ssn\":\"0596\"}")))
+    @APIResponse(responseCode = "200", description = "The challenge result and the pre-filled individual",
+            content = @Content(schema = @Schema(implementation = IdentityChallenge.class), examples = @ExampleObject(
+                    name = "prefilled", value = "{\"flowId\":\"0b8e0a52-6f0d-4c59-9a1b-2f1f3e5c7d90\",\"status\":"
+                            + "\"VALIDATED\",\"passed\":true,\"nextStep\":\"complete\",\"individual\":{"
+                            + "\"firstName\":\"Milo\",\"lastName\":\"Pinson\",\"dob\":\"1981-01-17\",\"ssn\":"
+                            + "\"847350596\",\"addresses\":[{\"address\":\"6377 Birchwood Hill\",\"city\":"
+                            + "\"Littleton\",\"region\":\"CO\",\"postalCode\":\"80161-2001\"}],"
+                            + "\"emailAddresses\":[\"mpinsonm@dyndns.org\"]},\"reasons\":[]}")))
+    @APIResponse(responseCode = "400", description = "Invalid date of birth or SSN, or neither given (the problem "
+            + "names the field, never its value)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "flow-not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "step-not-allowed (only after a validate that asked for the "
+            + "challenge; once)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "flow-expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "prove-rejected-input: Prove refused the input (proveCode)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "Prove answered an error",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IdentityChallenge challenge(@PathParam("flowId") @Uuid String flowId,
+            @Valid @NotNull ChallengeIdentityRequest request) {
+        return prove.challengeIdentity(flowId, request.toChallenge());
+    }
+
+    @POST
     @Path("{flowId}/complete")
     @Operation(summary = "Verify the individual", description = "Only on a VALIDATED flow, once. The individual is "
             + "checked first (first and last name, or SSN; formats), then sent to Prove's /v3/complete. Answers "
             + "IDENTITY_VERIFIED or IDENTITY_NOT_VERIFIED with Prove's reasons (e.g. 9012 SSN, 9013 birth date, "
-            + "9014 name, 9015 address mismatch) and the idv/kyc results, which hold verdicts, never the data sent.")
+            + "9014 name, 9015 address mismatch) and the idv/kyc results, which hold verdicts, never the data sent. idv keeps "
+            + "Prove's JSON types and meaning: booleans for street, city, region, postal code, dob, last4, ssn and "
+            + "e-mail; integer scores for the name parts, the street number and the address; a decimal distance.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "individual", value = "{\"individual\":{"
             + "\"firstName\":\"Benji\",\"lastName\":\"Harper\",\"dob\":\"1994-09-02\",\"ssn\":\"565252770\","
             + "\"addresses\":[{\"address\":\"27 Financial Place\",\"city\":\"Bakersfield\",\"region\":\"CA\","
@@ -127,9 +172,11 @@ public class IdentityFlowsResource {
                     name = "verified", value = "{\"flowId\":\"0b8e0a52-6f0d-4c59-9a1b-2f1f3e5c7d90\",\"status\":"
                             + "\"IDENTITY_VERIFIED\",\"verified\":true,\"reasons\":[{\"category\":\"identification\","
                             + "\"result\":\"pass\"}],\"idv\":{\"multiCipConfidence\":\"high\",\"dataSource1\":{"
-                            + "\"cipConfidence\":\"high\",\"name\":{\"firstName\":\"match\",\"lastName\":\"match\","
-                            + "\"nameScore\":100},\"identifiers\":{\"dob\":\"match\",\"last4\":\"match\",\"ssn\":"
-                            + "\"match\"}}},\"kyc\":{\"totalHits\":0}}")))
+                            + "\"cipConfidence\":\"high\",\"reasonCodes\":[\"NA\"],\"name\":{\"firstName\":5,"
+                            + "\"lastName\":5,\"nameScore\":100},\"identifiers\":{\"dob\":true,\"last4\":true,"
+                            + "\"ssn\":true},\"address\":{\"streetNumber\":1,\"street\":true,\"city\":true,"
+                            + "\"region\":true,\"postalCode\":true,\"addressScore\":0,\"distance\":6.03},"
+                            + "\"email\":{\"emailAddress\":true}}},\"kyc\":{\"totalHits\":0}}")))
     @APIResponse(responseCode = "400", description = "Invalid individual (the problem names the field, never its "
             + "value)", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))

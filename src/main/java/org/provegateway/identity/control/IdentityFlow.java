@@ -19,6 +19,8 @@ import org.provegateway.platform.control.SmsMessages;
 import org.provegateway.platform.control.TargetUrls;
 import org.provegateway.proveapi.ProveApi;
 import org.provegateway.proveapi.ProveApiException;
+import org.provegateway.proveapi.wire.ChallengeRequest;
+import org.provegateway.proveapi.wire.ChallengeResponse;
 import org.provegateway.proveapi.wire.CompleteRequest;
 import org.provegateway.proveapi.wire.CompleteResponse;
 import org.provegateway.proveapi.wire.Individual;
@@ -37,8 +39,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Prove Identity: Prove's Start, Validate and Complete (with the KYC add-on), with the step order of Prove's
- * {@code next} map checked locally before Prove is called.
+ * Prove Identity and Pre-Fill: Prove's Start, Validate, Challenge (Pre-Fill) and Complete (with the KYC add-on), with
+ * the step order of Prove's {@code next} map followed, and checked locally before Prove is called.
  *
  * <p>No transaction spans a Prove call: the flow is read, Prove is called, and the answer is then applied in a
  * short transaction by {@link IdentityOutcomes}, which locks the session so that an answer is recorded once.
@@ -139,10 +141,54 @@ public class IdentityFlow {
             throw ProveFailures.translate(e, "validate", flowId);
         }
         FlowSession after = outcomes.validated(flowId, answer);
-        boolean next = after.state() == FlowState.VALIDATED;
-        return new IdentityValidation(flowId, after.state().name(), answer.success(),
-                next ? IdentityValidation.NEXT_COMPLETE : IdentityValidation.NEXT_NONE,
+        return new IdentityValidation(flowId, after.state().name(), answer.success(), nextStep(after.state()),
                 after.phoneNumber().orElse(null), Reasons.decode(after.failureReasons().orElse(null)));
+    }
+
+    /**
+     * Pre-Fill's challenge: checks the date of birth and/or SSN, then calls {@code /v3/challenge}; only on a flow
+     * whose validate offered it. Answers the individual Prove pre-filled, from memory: it is never stored or logged.
+     */
+    public IdentityChallenge challenge(String flowId, Challenge challenge) {
+        Instant now = clock.instant();
+        Challenge checked;
+        try {
+            checked = challenge.checked(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        } catch (GatewayException invalid) {
+            throw invalid.forFlow(flowId);
+        }
+        FlowSession session = find(flowId);
+        session.requireStep("challenge", FlowKind.IDENTITY, now, FlowState.CHALLENGE_REQUIRED);
+        ChallengeResponse answer;
+        try {
+            answer = prove.challenge(new ChallengeRequest(session.correlationId(), checked.dob(), checked.ssn()));
+        } catch (ProveApiException e) {
+            throw ProveFailures.translate(e, flowId);
+        } catch (FaultToleranceException e) {
+            throw ProveFailures.translate(e, "challenge", flowId);
+        }
+        FlowSession after = outcomes.challenged(flowId, answer);
+        return new IdentityChallenge(flowId, after.state().name(), answer.success(), nextStep(after.state()),
+                prefilled(answer.individual()), Reasons.decode(after.failureReasons().orElse(null)));
+    }
+
+    private static String nextStep(FlowState state) {
+        return switch (state) {
+            case VALIDATED -> IdentityValidation.NEXT_COMPLETE;
+            case CHALLENGE_REQUIRED -> IdentityValidation.NEXT_CHALLENGE;
+            default -> IdentityValidation.NEXT_NONE;
+        };
+    }
+
+    private static IdentityChallenge.PrefilledIndividual prefilled(Individual individual) {
+        if (individual == null) {
+            return null;
+        }
+        return new IdentityChallenge.PrefilledIndividual(individual.firstName(), individual.lastName(),
+                individual.dob(), individual.ssn(), individual.addresses() == null ? null
+                        : individual.addresses().stream().map(a -> new IdentityChallenge.PrefilledAddress(
+                                a.address(), a.extendedAddress(), a.city(), a.region(), a.postalCode())).toList(),
+                individual.emailAddresses());
     }
 
     /**

@@ -10,6 +10,7 @@ import org.provegateway.platform.control.GatewayException;
 import org.provegateway.platform.control.GatewayMetrics;
 import org.provegateway.platform.control.PhoneNumbers;
 import org.provegateway.platform.control.ProblemType;
+import org.provegateway.proveapi.wire.ChallengeResponse;
 import org.provegateway.proveapi.wire.CompleteResponse;
 import org.provegateway.proveapi.wire.ValidateResponse;
 import org.provegateway.session.control.FlowSessions;
@@ -33,6 +34,8 @@ public class IdentityOutcomes {
 
     /** Prove's {@code next} key offering complete. */
     static final String NEXT_COMPLETE = "v3-complete";
+    /** Prove's {@code next} key offering the Pre-Fill challenge. */
+    static final String NEXT_CHALLENGE = "v3-challenge";
 
     private static final Logger LOG = Logger.getLogger(IdentityOutcomes.class.getName());
 
@@ -56,15 +59,26 @@ public class IdentityOutcomes {
     }
 
     /**
-     * The flow moves on to complete only if the phone was validated and Prove's {@code next} offers
-     * {@code /v3/complete}; otherwise it ends (the emulator answers {@code next = done}; a Pre-Fill challenge is not
-     * part of Prove Identity).
+     * The flow follows Prove's {@code next}: to the Pre-Fill challenge if it offers {@code /v3/challenge}, to complete
+     * if it offers {@code /v3/complete}; it ends if the phone was not validated or nothing follows.
      */
     FlowSession validated(String flowId, ValidateResponse answer) {
-        boolean completeOffered = answer.next() != null && answer.next().containsKey(NEXT_COMPLETE);
-        return apply(AuditAction.IDENTITY_VALIDATE, flowId, FlowState.STARTED,
-                answer.success() && completeOffered ? FlowState.VALIDATED : FlowState.VALIDATION_FAILED,
+        FlowState next = !answer.success() ? FlowState.VALIDATION_FAILED
+                : offers(answer.next(), NEXT_CHALLENGE) ? FlowState.CHALLENGE_REQUIRED
+                : offers(answer.next(), NEXT_COMPLETE) ? FlowState.VALIDATED : FlowState.VALIDATION_FAILED;
+        return apply(AuditAction.IDENTITY_VALIDATE, flowId, FlowState.STARTED, next, Reasons.of(answer.evaluation()));
+    }
+
+    /** After the challenge the flow goes on to complete only if it passed and Prove offers complete. */
+    FlowSession challenged(String flowId, ChallengeResponse answer) {
+        return apply(AuditAction.IDENTITY_CHALLENGE, flowId, FlowState.CHALLENGE_REQUIRED,
+                answer.success() && offers(answer.next(), NEXT_COMPLETE) ? FlowState.VALIDATED
+                        : FlowState.CHALLENGE_FAILED,
                 Reasons.of(answer.evaluation()));
+    }
+
+    private static boolean offers(java.util.Map<String, String> next, String step) {
+        return next != null && next.containsKey(step);
     }
 
     FlowSession completed(String flowId, CompleteResponse answer) {

@@ -1,7 +1,7 @@
 package org.provegateway.identity.control;
 
 import java.util.List;
-import java.util.Optional;
+import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 import org.provegateway.proveapi.wire.AddressMatch;
@@ -12,14 +12,15 @@ import org.provegateway.proveapi.wire.EmailMatch;
 import org.provegateway.proveapi.wire.IdentifiersMatch;
 import org.provegateway.proveapi.wire.Idv;
 import org.provegateway.proveapi.wire.Kyc;
-import org.provegateway.proveapi.wire.Match;
 import org.provegateway.proveapi.wire.NameMatch;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.provegateway.session.entity.Reason;
 
 /**
  * The answer to complete: Prove's verdict, its evaluation reasons, and the identity-verification ({@code idv}) and
- * KYC results. {@code idv} carries verdicts ({@code match}, {@code mismatch}, or Prove's number) and scores, never
- * the submitted values; parts Prove did not report are omitted. KYC watch-list hits are Prove's data about the
+ * KYC results. {@code idv} carries Prove's verdicts with Prove's meaning and JSON types: booleans stay booleans
+ * (street, city, region, postal code, dob, last4, ssn, e-mail), scores stay integers (name parts, street number,
+ * address score), the distance a number; never the submitted values. Parts Prove did not report are omitted. KYC watch-list hits are Prove's data about the
  * listed entity and are passed on for the bank's review.
  *
  * @param status {@code IDENTITY_VERIFIED} or {@code IDENTITY_NOT_VERIFIED}
@@ -36,7 +37,10 @@ public record IdentityVerification(
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
 
     /** Identity verification (CIP) across Prove's data sources. */
-    public record IdvResult(String multiCipConfidence, SourceResult dataSource1, SourceResult dataSource2) {
+    @Schema(name = "IdvResult", description = "Prove's identity verification (CIP) verdicts")
+    public record IdvResult(
+            @Schema(description = "Prove's multiCIPConfidence", examples = "high") String multiCipConfidence,
+            SourceResult dataSource1, SourceResult dataSource2) {
 
         static IdvResult of(Idv idv) {
             return idv == null ? null : new IdvResult(token(idv.multiCipConfidence()),
@@ -45,7 +49,10 @@ public record IdentityVerification(
     }
 
     /** How one data source matched the individual. */
-    public record SourceResult(String cipConfidence, List<String> reasonCodes, NameResult name,
+    @Schema(name = "SourceVerdict")
+    public record SourceResult(@Schema(examples = "high") String cipConfidence,
+            @Schema(description = "Prove's reason codes", examples = "[\"NA\",\"DI\"]") List<String> reasonCodes,
+            NameResult name,
             IdentifiersResult identifiers, AddressResult address, EmailResult email) {
 
         static SourceResult of(DataSource source) {
@@ -60,34 +67,53 @@ public record IdentityVerification(
         }
     }
 
-    public record NameResult(String firstName, String lastName, Long nameScore) {
+    @Schema(name = "NameVerdict", description = "Prove's integer match scores for the name (higher is closer)")
+    public record NameResult(
+            @Schema(description = "Score of the first name", examples = "5") Integer firstName,
+            @Schema(description = "Score of the last name", examples = "5") Integer lastName,
+            @Schema(description = "Score of the whole name", examples = "100") Integer nameScore) {
 
         static NameResult of(NameMatch name) {
-            return name == null ? null : new NameResult(word(name.firstName()), word(name.lastName()),
-                    name.nameScore());
+            return name == null ? null : new NameResult(name.firstName(), name.lastName(), name.nameScore());
         }
     }
 
-    public record IdentifiersResult(String dob, String last4, String ssn) {
+    @Schema(name = "IdentifiersVerdict", description = "Whether each identifier matched")
+    public record IdentifiersResult(
+            @Schema(description = "Date of birth matched", examples = "true") Boolean dob,
+            @Schema(description = "Last four of the SSN matched", examples = "true") Boolean last4,
+            @Schema(description = "Full SSN matched", examples = "true") Boolean ssn) {
 
         static IdentifiersResult of(IdentifiersMatch ids) {
-            return ids == null ? null : new IdentifiersResult(word(ids.dob()), word(ids.last4()), word(ids.ssn()));
+            return ids == null ? null : new IdentifiersResult(ids.dob(), ids.last4(), ids.ssn());
         }
     }
 
-    public record AddressResult(String streetNumber, String street, String city, String region, String postalCode,
-            Long addressScore, Double distance) {
+    @Schema(name = "AddressVerdict", description = "How the address matched: booleans per part, integer scores, "
+            + "and a distance")
+    public record AddressResult(
+            @Schema(description = "Prove's integer score for the street number", examples = "1") Integer streetNumber,
+            @Schema(description = "Street matched", examples = "true") Boolean street,
+            @Schema(description = "City matched", examples = "true") Boolean city,
+            @Schema(description = "Region (state) matched", examples = "true") Boolean region,
+            @Schema(description = "Postal code matched", examples = "true") Boolean postalCode,
+            @Schema(description = "Prove's integer score for the whole address", examples = "100")
+            Integer addressScore,
+            @Schema(description = "Prove's distance between the submitted and the found address", examples = "6.03")
+            BigDecimal distance) {
 
         static AddressResult of(AddressMatch a) {
-            return a == null ? null : new AddressResult(word(a.streetNumber()), word(a.street()), word(a.city()),
-                    word(a.region()), word(a.postalCode()), a.addressScore(), a.distance());
+            return a == null ? null : new AddressResult(a.streetNumber(), a.street(), a.city(), a.region(),
+                    a.postalCode(), a.addressScore(), a.distance());
         }
     }
 
-    public record EmailResult(String emailAddress) {
+    @Schema(name = "EmailVerdict")
+    public record EmailResult(@Schema(description = "E-mail address matched", examples = "true")
+            Boolean emailAddress) {
 
         static EmailResult of(EmailMatch email) {
-            return email == null ? null : new EmailResult(word(email.emailAddress()));
+            return email == null ? null : new EmailResult(email.emailAddress());
         }
     }
 
@@ -119,10 +145,6 @@ public record IdentityVerification(
         public String toString() {
             return "AmlHitField[name=" + name + ", source=" + source + ", value=***]";
         }
-    }
-
-    private static String word(Match match) {
-        return Optional.ofNullable(match).map(Match::value).orElse(null);
     }
 
     private static String token(String value) {

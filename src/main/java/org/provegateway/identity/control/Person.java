@@ -72,7 +72,10 @@ public record Person(
 
     /** {@code YYYY-MM-DD}, {@code YYYY-MM} or {@code MM-DD}, as Prove accepts; each must name a real date. */
     static void checkDateOfBirth(String value, LocalDate today) {
-        String field = "individual.dob";
+        checkDateOfBirth("individual.dob", value, today);
+    }
+
+    static void checkDateOfBirth(String field, String value, LocalDate today) {
         try {
             if (value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
                 LocalDate date = LocalDate.parse(value);
@@ -98,7 +101,10 @@ public record Person(
 
     /** Nine digits (full SSN) or four (the last four); never an area, group or serial the SSA does not issue. */
     static void checkSsn(String value) {
-        String field = "individual.ssn";
+        checkSsn("individual.ssn", value);
+    }
+
+    static void checkSsn(String field, String value) {
         if (!value.matches("[0-9]{9}|[0-9]{4}")) {
             throw GatewayException.invalidField(field, "must be the 9 digits of the SSN or its last 4 digits");
         }

@@ -27,6 +27,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused",
             "The Idempotency-Key was already used for a different request"),
+    PROVE_REJECTED_INPUT(422, "prove-rejected-input", "Prove rejected the caller's input"),
     PROVE_REJECTED(502, "prove-rejected", "Prove rejected the request"),
     PROVE_AUTHENTICATION_FAILED(502, "prove-authentication-failed", "The gateway could not authenticate to Prove"),
     PROVE_ERROR(502, "prove-error", "Prove answered with an error"),

@@ -59,6 +59,13 @@ public final class ProveFailures {
         } else if (failure.isDeviceRevoked()) {
             type = ProblemType.KEY_REVOKED;
             detail = "The Prove Key on this device has been revoked; a full possession check is needed";
+        } else if (failure.isRejectedInput()) {
+            type = ProblemType.PROVE_REJECTED_INPUT;
+            detail = failure.isSandboxUserNotFound() ? "Prove's sandbox has no test user with this phone number"
+                    : failure.isSandboxUserAccessDenied()
+                            ? "This sandbox test user belongs to another Prove product than this flow"
+                            : "Prove found a field of the request invalid (code " + failure.proveCode().orElse(null)
+                                    + "); correct the input";
         } else if (failure instanceof ProveHttpException http) {
             type = ProblemType.PROVE_REJECTED;
             detail = "Prove rejected the request (HTTP " + http.status()

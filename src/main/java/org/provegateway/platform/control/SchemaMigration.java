@@ -47,17 +47,26 @@ public class SchemaMigration {
                 .table("schema_history")
                 .failOnMissingLocations(true)
                 .load();
+        String version;
         if (migrateOnStart) {
             MigrateResult result = flyway.migrate();
-            LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                    + " (" + result.migrationsExecuted + " migrations applied now)");
+            // Not MigrateResult.targetSchemaVersion: it is null when nothing was applied (every restart).
+            version = currentVersion(flyway);
+            LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
+                    + " migrations applied now)");
         } else {
             flyway.validate();
-            LOG.info("Database schema validated (db.migrate-on-start=false)");
+            version = currentVersion(flyway);
+            LOG.info(() -> "Database schema at version " + version + ", validated (db.migrate-on-start=false)");
         }
         boundDerbyLockWaits();
+        schemaVersion = version;
+    }
+
+    /** The newest applied migration's version, from the schema history; "empty" before the first migration. */
+    private static String currentVersion(Flyway flyway) {
         var current = flyway.info().current();
-        schemaVersion = current == null ? "empty" : current.getVersion().getVersion();
+        return current == null ? "empty" : current.getVersion().getVersion();
     }
 
     /**

@@ -36,7 +36,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Unified Authentication flows: start, read the outcome, bind after the bank's own possession check. */
+/**
+ * Unified Authentication flows: start, get the outcome once the client step has finished, read, bind after the bank's
+ * own possession check.
+ */
 @Path("possession-flows")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -83,9 +86,10 @@ public class PossessionFlowsResource {
     @APIResponse(responseCode = "504", description = "Prove did not answer in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Idempotent
-    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for "
-            + "another request", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "prove-rejected-input: Prove refused the input, e.g. a number "
+            + "that is no sandbox test user (proveCode 8007) or one of another product (8009); or "
+            + "idempotency-key-reused: the Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotencyFilter.HEADER, required = false,
             description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, maxLength = 128))
     public Response start(@Valid @NotNull StartPossessionRequest request) {
@@ -93,23 +97,55 @@ public class PossessionFlowsResource {
         return Response.created(uri.getAbsolutePathBuilder().path(started.flowId()).build()).entity(started).build();
     }
 
+    static final String STATES = "status: PENDING, VERIFIED, POSSESSION_FAILED (9100), REBIND_REQUIRED (9101), "
+            + "KEY_REVOKED (8019), RISK_CHECK_FAILED, POSSESSION_REQUIRED, EXPIRED.";
+    static final String VERIFIED_EXAMPLE = "{\"flowId\":\"4f0e6c1e-7f43-4bd7-9a43-0d0c7f0b7a11\",\"status\":"
+            + "\"VERIFIED\",\"possessionType\":\"mobile\",\"phoneNumber\":\"+12001004014\","
+            + "\"proveId\":\"8a6c2f4e-0000-3000-8000-000000000001\",\"deviceId\":"
+            + "\"bf9ea15d-7dfa-4bb4-a64c-6c26b53472fc\",\"reasons\":[{\"category\":\"authentication\","
+            + "\"result\":\"pass\"}],\"expiresAt\":\"2026-11-23T10:15:00Z\"}";
+
     @GET
     @Path("{flowId}")
-    @Operation(summary = "Read a possession flow's outcome", description = "Asks Prove (/v3/unify-status) while the "
-            + "outcome is open; a final outcome is answered from the gateway's database. Reading twice gives the "
-            + "same answer and records nothing twice. status: PENDING, VERIFIED, POSSESSION_FAILED (9100), "
-            + "REBIND_REQUIRED (9101), KEY_REVOKED (8019), RISK_CHECK_FAILED, POSSESSION_REQUIRED, EXPIRED.")
+    @Operation(summary = "Read a possession flow", description = "The flow as the gateway last recorded it. Never "
+            + "calls Prove (also HEAD): Prove's /v3/unify-status ends the check, so polling this before the customer's "
+            + "client step has finished must not, and does not, end it. A flow stays PENDING until POST "
+            + ".../result. " + STATES)
     @APIResponse(responseCode = "200", description = "The flow",
-            content = @Content(schema = @Schema(implementation = PossessionView.class), examples = @ExampleObject(
-                    name = "verified", value = "{\"flowId\":\"4f0e6c1e-7f43-4bd7-9a43-0d0c7f0b7a11\",\"status\":"
-                            + "\"VERIFIED\",\"possessionType\":\"mobile\",\"phoneNumber\":\"+12001004014\","
-                            + "\"proveId\":\"8a6c2f4e-0000-3000-8000-000000000001\",\"deviceId\":"
-                            + "\"bf9ea15d-7dfa-4bb4-a64c-6c26b53472fc\",\"reasons\":[{\"category\":\"authentication\","
-                            + "\"result\":\"pass\"}],\"expiresAt\":\"2026-11-23T10:15:00Z\"}")))
+            content = @Content(schema = @Schema(implementation = PossessionView.class),
+                    examples = @ExampleObject(name = "verified", value = VERIFIED_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "flow-not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PossessionView status(@PathParam("flowId") @Uuid String flowId) {
-        return prove.possessionStatus(flowId);
+        return prove.possessionView(flowId);
+    }
+
+    @POST
+    @Path("{flowId}/result")
+    @Consumes(MediaType.WILDCARD) // no body is read: a bare POST (any or no Content-Type) is the whole request
+    @Operation(summary = "Get the outcome once the client step has finished", description = "Call this when "
+            + "Prove's client SDK reports that the customer's possession step has finished. Asks Prove "
+            + "(/v3/unify-status) once and records the answer; Prove treats that call as final. Repeats after a "
+            + "final outcome are answered from the gateway's database without calling Prove; concurrent requests "
+            + "for one flow share one Prove call. A flow that waits for the bank's own check (POSSESSION_REQUIRED) "
+            + "or has expired is answered as it is. No request body. " + STATES)
+    @APIResponse(responseCode = "200", description = "The flow after Prove's answer",
+            content = @Content(schema = @Schema(implementation = PossessionView.class),
+                    examples = @ExampleObject(name = "verified", value = VERIFIED_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "flow-not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "key-revoked or step-not-allowed (Prove refused the step)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "flow-expired: Prove no longer knows the flow",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "Prove rejected the request or answered an error",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Prove unavailable or rate-limited (Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "504", description = "Prove did not answer in time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PossessionView result(@PathParam("flowId") @Uuid String flowId) {
+        return prove.possessionResult(flowId);
     }
 
     @POST

@@ -69,8 +69,8 @@ public class PossessionFlow {
     @Inject
     Clock clock;
 
-    /** Status reads asking Prove right now, by flow id (see {@link #status}). */
-    private final ConcurrentHashMap<String, CompletableFuture<PossessionView>> statusReads =
+    /** Result steps asking Prove right now, by flow id (see {@link #result}). */
+    private final ConcurrentHashMap<String, CompletableFuture<PossessionView>> resultReads =
             new ConcurrentHashMap<>();
     @Inject
     GatewayMetrics metrics;
@@ -131,24 +131,33 @@ public class PossessionFlow {
     }
 
     /**
-     * The flow's outcome. A final outcome is answered from the database; otherwise Prove is asked and its answer
-     * recorded (once, however many callers ask at the same time).
-     *
-     * <p>Concurrent reads of one open flow on this node share one Prove call: the first asks Prove, the others wait
-     * for its answer (at most the call's fault-tolerance timeout) instead of each sending {@code /v3/unify-status}.
-     * A burst of 50 polls of one flow thus costs one of Prove's 25 requests per second rather than all of them,
-     * and holds one outbound connection instead of 50. Before asking Prove the first reader reads the flow again,
-     * so a read arriving just after another has recorded the outcome is answered from the database. Across nodes
-     * the row lock in {@link PossessionOutcomes} still records an answer once.
+     * The flow as the gateway last recorded it. Never calls Prove: {@code /v3/unify-status} ends the possession check
+     * at Prove (called before the customer's client step has finished, it answers a final failure), so a read of
+     * stored state, a front end polling or a monitoring HEAD, must never be what triggers it. See {@link #result}.
      */
-    public PossessionView status(String flowId) {
+    public PossessionView view(String flowId) {
+        return PossessionViews.of(find(flowId), clock.instant());
+    }
+
+    /**
+     * The caller says the customer's client step has finished: asks Prove for the outcome ({@code /v3/unify-status})
+     * once and records it. A final outcome, an expired flow, or one waiting for the bank's own check is answered from
+     * the database without calling Prove.
+     *
+     * <p>Concurrent requests for one open flow on this node share one Prove call: the first asks Prove, the others
+     * wait for its answer (at most the call's fault-tolerance timeout) instead of each sending
+     * {@code /v3/unify-status}. Before asking Prove the first reads the flow again, so a request arriving just after
+     * another has recorded the outcome is answered from the database. Across nodes the row lock in
+     * {@link PossessionOutcomes} still records an answer once.
+     */
+    public PossessionView result(String flowId) {
         FlowSession session = find(flowId);
         Instant now = clock.instant();
         if (answeredLocally(session, now)) {
             return PossessionViews.of(session, now);
         }
         CompletableFuture<PossessionView> mine = new CompletableFuture<>();
-        CompletableFuture<PossessionView> running = statusReads.putIfAbsent(flowId, mine);
+        CompletableFuture<PossessionView> running = resultReads.putIfAbsent(flowId, mine);
         if (running != null) {
             return shared(running);
         }
@@ -160,7 +169,7 @@ public class PossessionFlow {
             mine.completeExceptionally(e);
             throw e;
         } finally {
-            statusReads.remove(flowId, mine);
+            resultReads.remove(flowId, mine);
         }
     }
 
@@ -178,7 +187,7 @@ public class PossessionFlow {
         } catch (FaultToleranceException e) {
             throw ProveFailures.translate(e, "unifyStatus", flowId);
         }
-        return PossessionViews.of(outcomes.status(flowId, answer), now);
+        return PossessionViews.of(outcomes.result(flowId, answer), now);
     }
 
     /** Final, expired, or waiting for the bank's own check: nothing to ask Prove. */

@@ -30,7 +30,7 @@ import jakarta.transaction.Transactional;
 /**
  * Applies Prove's answers to a possession flow and to the key-binding registry, atomically. Each method locks the
  * flow's row first; an answer arriving for a flow that has already moved on is not applied again, which makes
- * status reads idempotent even when callers race.
+ * result steps idempotent even when callers race.
  */
 @ApplicationScoped
 @Transactional
@@ -65,8 +65,8 @@ public class PossessionOutcomes {
         return session;
     }
 
-    FlowSession status(String flowId, UnifyStatusResponse answer) {
-        return apply(AuditAction.POSSESSION_STATUS, flowId, FlowState.PENDING, answer.outcome(), answer.proveId(),
+    FlowSession result(String flowId, UnifyStatusResponse answer) {
+        return apply(AuditAction.POSSESSION_RESULT, flowId, FlowState.PENDING, answer.outcome(), answer.proveId(),
                 answer.deviceId(), answer.evaluation());
     }
 

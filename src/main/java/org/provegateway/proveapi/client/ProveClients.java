@@ -20,8 +20,14 @@ import org.provegateway.proveapi.ProveApiConfig;
 @ApplicationScoped
 public class ProveClients {
 
-    /** MicroProfile REST Client property: without it the built-in mapper could throw WebApplicationException. */
-    static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
+    /**
+     * {@link ProveErrorMapper}'s priority: before every other mapper, in particular the REST client's built-in one
+     * (priority {@code Integer.MAX_VALUE}, which would throw WebApplicationException). Because the gateway's mapper
+     * handles every non-2xx answer, the built-in one is never reached; it is not switched off with
+     * {@code microprofile.rest.client.disable.default.mapper}, which made RESTEasy log a WARNING at every start that
+     * no operator could act on.
+     */
+    static final int ERROR_MAPPER_PRIORITY = 1;
 
     private static final Logger LOG = Logger.getLogger(ProveClients.class.getName());
 
@@ -66,8 +72,7 @@ public class ProveClients {
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
-                .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
-                .register(new ProveErrorMapper());
+                .register(new ProveErrorMapper(), ERROR_MAPPER_PRIORITY);
     }
 
     private static void close(Object client) {

@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.provegateway.proveapi.wire.ChallengeRequest;
+import org.provegateway.proveapi.wire.ChallengeResponse;
 import org.provegateway.proveapi.wire.CompleteRequest;
 import org.provegateway.proveapi.wire.CompleteResponse;
 import org.provegateway.proveapi.wire.DeviceRevokeRequest;
@@ -58,6 +60,11 @@ public interface ProveV3Client {
     @Path("/validate")
     ValidateResponse validate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             ValidateRequest request);
+
+    @POST
+    @Path("/challenge")
+    ChallengeResponse challenge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            ChallengeRequest request);
 
     @POST
     @Path("/complete")

@@ -1,12 +1,15 @@
 package org.provegateway.proveapi.wire;
 
-/** Address match results: a verdict per part, a score and a distance. */
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import java.math.BigDecimal;
+
+/** Address match results: booleans per part, integer scores for the whole and the street number, a distance. */
 public record AddressMatch(
-        Long addressScore,
-        Match city,
-        Double distance,
-        Match postalCode,
-        Match region,
-        Match street,
-        Match streetNumber) {
+        @JsonbTypeDeserializer(Typed.Score.class) Integer addressScore,
+        @JsonbTypeDeserializer(Typed.Flag.class) Boolean city,
+        @JsonbTypeDeserializer(Typed.Decimal.class) BigDecimal distance,
+        @JsonbTypeDeserializer(Typed.Flag.class) Boolean postalCode,
+        @JsonbTypeDeserializer(Typed.Flag.class) Boolean region,
+        @JsonbTypeDeserializer(Typed.Flag.class) Boolean street,
+        @JsonbTypeDeserializer(Typed.Score.class) Integer streetNumber) {
 }

@@ -1,5 +1,7 @@
 package org.provegateway.proveapi.wire;
 
-/** Whether the e-mail address matched (a verdict, not the address). */
-public record EmailMatch(Match emailAddress) {
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+
+/** Whether the e-mail address matched (a boolean, not the address). */
+public record EmailMatch(@JsonbTypeDeserializer(Typed.Flag.class) Boolean emailAddress) {
 }

@@ -1,5 +1,10 @@
 package org.provegateway.proveapi.wire;
 
-/** Whether date of birth, SSN last four and full SSN matched (verdicts, not values). */
-public record IdentifiersMatch(Match dob, Match last4, Match ssn) {
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+
+/** Whether date of birth, SSN last four and full SSN matched (booleans, not values). */
+public record IdentifiersMatch(
+        @JsonbTypeDeserializer(Typed.Flag.class) Boolean dob,
+        @JsonbTypeDeserializer(Typed.Flag.class) Boolean last4,
+        @JsonbTypeDeserializer(Typed.Flag.class) Boolean ssn) {
 }

@@ -1,5 +1,10 @@
 package org.provegateway.proveapi.wire;
 
-/** Name match results (verdicts and a score, never the names). */
-public record NameMatch(Match firstName, Match lastName, Long nameScore) {
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+
+/** Name match results: Prove's integer scores, never the names. */
+public record NameMatch(
+        @JsonbTypeDeserializer(Typed.Score.class) Integer firstName,
+        @JsonbTypeDeserializer(Typed.Score.class) Integer lastName,
+        @JsonbTypeDeserializer(Typed.Score.class) Integer nameScore) {
 }

@@ -4,24 +4,50 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
+import org.provegateway.audit.control.AuditTrail;
+import org.provegateway.audit.entity.AuditAction;
+import org.provegateway.platform.control.ProblemType;
 import org.provegateway.session.entity.FlowSession;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-/** The flow-session store. */
+/**
+ * The flow-session store, and where a flow's ownership is enforced: a flow belongs to the caller that started it
+ * ({@link FlowOwners}), and {@link #find} and {@link #lock} give another caller nothing, exactly as for an id that
+ * names no flow. So every step of every flow kind, present or future, is refused before it reads the flow's state or
+ * calls Prove, and answers {@code flow-not-found} with the same body as for an unknown id (no oracle telling that
+ * the flow exists). Each such refusal is audited ({@link AuditAction#FLOW_NOT_OWNED}), naming the flow.
+ */
 @ApplicationScoped
 @Transactional
 public class FlowSessions {
 
+    private static final Logger LOG = Logger.getLogger(FlowSessions.class.getName());
+
     @PersistenceContext(unitName = "prove")
     EntityManager em;
 
+    @Inject
+    FlowOwners owners;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    RefusedFlows refused;
+
+    /** Stores a flow that the current caller has just started, as its owner. */
     public FlowSession add(FlowSession session) {
+        session.recordStarter(owners.current());
         em.persist(session);
         // Written now, inside the step: a database that fails here fails the step's method, which rolls back
         // cleanly, instead of failing the commit (where the transaction manager logs it as an error with the SQL).
@@ -29,8 +55,9 @@ public class FlowSessions {
         return session;
     }
 
+    /** The current caller's flow with this id; empty if there is none or another caller started it. */
     public Optional<FlowSession> find(String id) {
-        return isFlowId(id) ? Optional.ofNullable(em.find(FlowSession.class, id)) : Optional.empty();
+        return isFlowId(id) ? ownedByCaller(em.find(FlowSession.class, id)) : Optional.empty();
     }
 
     /**
@@ -39,8 +66,39 @@ public class FlowSessions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<FlowSession> lock(String id) {
-        return isFlowId(id) ? Optional.ofNullable(em.find(FlowSession.class, id, LockModeType.PESSIMISTIC_WRITE))
+        return isFlowId(id) ? ownedByCaller(em.find(FlowSession.class, id, LockModeType.PESSIMISTIC_WRITE))
                 : Optional.empty();
+    }
+
+    private Optional<FlowSession> ownedByCaller(FlowSession session) {
+        if (session == null) {
+            return Optional.empty();
+        }
+        String caller = owners.current();
+        if (session.isVisibleTo(caller)) {
+            return Optional.of(session);
+        }
+        auditRefusal(session);
+        return Optional.empty();
+    }
+
+    private void auditRefusal(FlowSession session) {
+        boolean first;
+        try {
+            first = refused.firstRefusal(session.id());
+        } catch (ContextNotActiveException noRequest) {
+            first = true;
+        }
+        if (!first) {
+            return;
+        }
+        try {
+            audit.refused(AuditAction.FLOW_NOT_OWNED, session.id(), null, null, ProblemType.FLOW_NOT_FOUND);
+        } catch (RuntimeException auditFailure) {
+            // The caller still gets flow-not-found; the lost row is logged (no personal data, no caller name).
+            LOG.log(Level.WARNING, "Could not audit a refused access to another caller''s flow: {0}",
+                    auditFailure.getClass().getSimpleName());
+        }
     }
 
     /**

@@ -71,6 +71,10 @@ public class FlowSession {
     @Column(name = "rebind", nullable = false)
     private boolean rebind;
 
+    /** Who started the flow; null only for flows started before schema version 6 (see {@link #isVisibleTo}). */
+    @Column(name = "started_by", length = 256)
+    private String startedBy;
+
     @Column(name = "failure_reasons", length = 1000)
     private String failureReasons;
 
@@ -122,6 +126,23 @@ public class FlowSession {
             String clientRequestId, Instant now, Instant expiresAt) {
         return new FlowSession(FlowKind.IDENTITY, correlationId, flowType, FlowState.STARTED, phoneNumber,
                 clientRequestId, now, expiresAt);
+    }
+
+    /** Records who started the flow; set once, when the flow is stored. */
+    public void recordStarter(String principal) {
+        if (startedBy != null) {
+            throw new IllegalStateException("a flow's starter is recorded once");
+        }
+        this.startedBy = Objects.requireNonNull(principal);
+    }
+
+    /**
+     * Whether this caller may see and continue the flow: only the one that started it. A flow started before
+     * ownership was recorded (schema version 6) has no starter and stays open to every flow-runner until it expires,
+     * as before the upgrade.
+     */
+    public boolean isVisibleTo(String principal) {
+        return startedBy == null || startedBy.equals(principal);
     }
 
     public boolean isExpired(Instant now) {
@@ -214,6 +235,10 @@ public class FlowSession {
 
     public boolean rebind() {
         return rebind;
+    }
+
+    public Optional<String> startedBy() {
+        return Optional.ofNullable(startedBy);
     }
 
     public Optional<String> failureReasons() {

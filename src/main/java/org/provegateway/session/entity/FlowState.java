@@ -24,8 +24,12 @@ public enum FlowState {
     // Prove Identity
     /** Started; waiting for the client's possession step and validate. */
     STARTED(false),
-    /** Phone validated; complete is the next step. */
+    /** Phone validated and Prove's Pre-Fill asks for the challenge (date of birth and/or SSN) next. */
+    CHALLENGE_REQUIRED(false),
+    /** Phone validated (and the Pre-Fill challenge passed, if Prove asked for it); complete is the next step. */
     VALIDATED(false),
+    /** Prove's Pre-Fill challenge did not pass; the flow ends here. */
+    CHALLENGE_FAILED(true),
     /** Phone not validated; the flow ends here. */
     VALIDATION_FAILED(true),
     /** Identity verified by complete. */

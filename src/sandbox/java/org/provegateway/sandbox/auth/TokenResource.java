@@ -11,7 +11,7 @@ import org.provegateway.sandbox.platform.JsonAnswer;
 import org.provegateway.sandbox.platform.SandboxError;
 
 /**
- * {@code POST /token}: OAuth 2.0 client credentials, form-encoded (prove-api.md §3).
+ * {@code POST /token}: OAuth 2.0 client credentials, form-encoded (docs/sandbox.md section 2).
  *
  * <p>Checks, in order: {@code client_id}, {@code client_secret}, {@code grant_type} present (400 / 1001);
  * {@code grant_type=client_credentials} (400 / 1001); credentials (401 / 8002). The form is parsed from the raw body

@@ -3,7 +3,7 @@ package org.provegateway.sandbox.flows;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-/** Global Fraud Policy failure reasons the emulator emits in {@code evaluation} (prove-api.md §7). */
+/** Global Fraud Policy failure reasons the emulator emits in {@code evaluation} (docs/sandbox.md section 2). */
 public enum Failure {
     /** D14: Prove-led possession failed, was cancelled, or never ran (D8). */
     POSSESSION_INCOMPLETE("9100", "Phone possession incomplete"),

@@ -14,9 +14,9 @@ import org.provegateway.sandbox.users.TestUser;
 import org.provegateway.sandbox.users.TestUsers;
 
 /**
- * The Prove Identity endpoints after authentication: body (8001), required fields (1001), formats (8001), then the
- * flow's rules. {@code dob} and {@code ssn} of {@code /v3/start} are format-checked and otherwise unused (there is
- * no Pre-Fill challenge). {@code /v3/challenge} exists only to answer 1003: validate never offers it.
+ * The Pre-Fill and Prove Identity endpoints after authentication: body (8001), required fields (1001), formats (8001),
+ * then the test user (8009 for a Unify user, 8007 for no test user) and the flow's rules. {@code dob} and {@code ssn}
+ * of {@code /v3/start} are the Pre-Fill challenge data that {@code /v3/challenge} may replace (unused for Identity).
  */
 @ApplicationScoped
 public class IdentityApi {
@@ -38,13 +38,12 @@ public class IdentityApi {
         request.text("finalTargetUrl", FieldRule.FINAL_TARGET_URL);
         request.text("smsMessage", FieldRule.SMS_MESSAGE);
         boolean allowOtpRetry = request.flag("allowOTPRetry").orElse(false);
-        request.text("dob", FieldRule.TEXT).ifPresent(dob -> PartialDate.parse("dob", dob));
-        request.text("ssn", FieldRule.SSN);
+        ChallengeData challengeData = challengeData(request);
         request.text("emailAddress", FieldRule.EMAIL_ADDRESS);
         request.text("ipAddress", FieldRule.IP_ADDRESS);
 
-        TestUser user = users.byNumber(Product.IDENTITY, phoneNumber).orElseThrow(SandboxError::noTestUser);
-        IdentityFlow flow = flows.add(new IdentityFlow(flows.newIds(), type, user, allowOtpRetry));
+        TestUser user = users.byNumber(Product.START_FAMILY, phoneNumber);
+        IdentityFlow flow = flows.add(new IdentityFlow(flows.newIds(), type, user, allowOtpRetry, challengeData));
         return JsonAnswer.object()
                 .add("authToken", flow.ids().authToken())
                 .add("correlationId", flow.ids().correlationId())
@@ -55,19 +54,33 @@ public class IdentityApi {
     /** {@code POST /v3/validate}. */
     public JsonObject validate(byte[] body) {
         IdentityFlow flow = flow(correlationIdOnly(body));
-        if (flow.validate()) {
-            return JsonAnswer.object().add("success", true).add("challengeMissing", false)
-                    .add("next", Json.createObjectBuilder().add("v3-complete", "/v3/complete").build())
-                    .add("phoneNumber", flow.phoneNumber())
-                    .build();
+        IdentityFlow.Validation validation = flow.validate();
+        JsonAnswer answer = JsonAnswer.object().add("success", validation.success())
+                .add("challengeMissing", validation.challengeMissing())
+                .add("next", next(validation.next()));
+        if (validation.success()) {
+            answer.add("phoneNumber", flow.phoneNumber());
         }
-        return JsonAnswer.object().add("success", false).add("challengeMissing", false).add("next", done()).build();
+        return answer.build();
     }
 
-    /** {@code POST /v3/challenge}: never offered by validate, so always 1003 once the request is valid. */
+    /**
+     * {@code POST /v3/challenge} (Pre-Fill): passed → the pre-filled {@code individual} and {@code next v3-complete};
+     * failed → {@code success=false}, {@code next done}, no individual.
+     */
     public JsonObject challenge(byte[] body) {
-        flow(correlationIdOnly(body));
-        throw SandboxError.stepNotAllowed();
+        RequestFields request = RequestFields.parse(body);
+        request.require("correlationId");
+        String correlationId = request.requiredText("correlationId", FieldRule.CORRELATION_ID);
+        ChallengeData given = challengeData(request);
+
+        Challenge challenge = flow(correlationId).challenge(given);
+        return JsonAnswer.object()
+                .add("success", challenge.success())
+                .add("next", next(challenge.success() ? "v3-complete" : "done"))
+                .addObject("individual", challenge.individual())
+                .add("evaluation", challenge.evaluation())
+                .build();
     }
 
     /** {@code POST /v3/complete}. */
@@ -82,7 +95,7 @@ public class IdentityApi {
         IdentityCheck check = flow(correlationId).complete(individual);
         return JsonAnswer.object()
                 .add("success", check.success())
-                .add("next", done())
+                .add("next", next("done"))
                 .add("evaluation", check.evaluation())
                 .add("idv", check.idv())
                 .add("kyc", Json.createObjectBuilder().add("totalHits", 0).build())
@@ -102,7 +115,14 @@ public class IdentityApi {
         throw SandboxError.stepNotAllowed();
     }
 
-    private static JsonObject done() {
-        return Json.createObjectBuilder().add("done", "done").build();
+    private static ChallengeData challengeData(RequestFields request) {
+        return new ChallengeData(request.text("dob", FieldRule.TEXT).map(dob -> PartialDate.parse("dob", dob)),
+                request.text("ssn", FieldRule.SSN));
+    }
+
+    /** Prove's {@code next} map: the step's name to its path, or {@code {"done":"done"}}. */
+    private static JsonObject next(String step) {
+        return Json.createObjectBuilder().add(step, step.equals("done") ? "done" : "/" + step.replace('-', '/'))
+                .build();
     }
 }

@@ -15,11 +15,13 @@ import org.provegateway.sandbox.users.Product;
 import org.provegateway.sandbox.users.TestUser;
 
 /**
- * One Prove Identity flow, owning its transitions:
+ * One Pre-Fill or Prove Identity flow (the product is the test user's), owning its transitions:
  *
  * <pre>
  * AWAITING_CLIENT --client step--> PASSED | FAILED | AWAITING_OTP (retry)
- * PASSED --validate--> VALIDATED --complete--> COMPLETED
+ * PASSED --validate--> VALIDATED (Identity: next v3-complete) | CHALLENGE_OFFERED (Pre-Fill: next v3-challenge)
+ * CHALLENGE_OFFERED --challenge--> CHALLENGED (next v3-complete) | CHALLENGE_FAILED (success=false, next done)
+ * VALIDATED | CHALLENGED --complete--> COMPLETED
  * AWAITING_CLIENT | AWAITING_OTP | FAILED --validate--> VALIDATION_FAILED (success=false, next done)
  * </pre>
  *
@@ -28,23 +30,34 @@ import org.provegateway.sandbox.users.TestUser;
  * {@code otp} on mobile ("1234" passes, {@code allowOTPRetry} as in Unify), {@code instant-link} on desktop (always
  * passes), {@code mobile-auth} on mobile for the "+ Mobile Auth" users, or {@code cancel}. A {@code /v3/validate}
  * without passed possession answers {@code success=false} with {@code next={"done":"done"}} and ends the flow: a
- * later {@code /v3/complete} is 403 / 1003. Validate and complete run once each; any later step is 1003.
+ * later {@code /v3/complete} is 403 / 1003. Validate, challenge and complete run once each; a step that the previous
+ * answer's {@code next} did not offer is 1003 (D19: a failed challenge ends the flow).
  */
 public final class IdentityFlow implements Flow {
 
-    private enum Stage { AWAITING_CLIENT, AWAITING_OTP, PASSED, FAILED, VALIDATED, VALIDATION_FAILED, COMPLETED }
+    private enum Stage {
+        AWAITING_CLIENT, AWAITING_OTP, PASSED, FAILED, VALIDATED, VALIDATION_FAILED, CHALLENGE_OFFERED, CHALLENGED,
+        CHALLENGE_FAILED, COMPLETED
+    }
+
+    /** What {@code /v3/validate} answers. */
+    public record Validation(boolean success, boolean challengeMissing, String next) {
+    }
 
     private final FlowIds ids;
     private final FlowType type;
     private final TestUser user;
     private final OtpAttempts otp;
+    /** The challenge data given at {@code /v3/start}; {@code /v3/challenge} values replace them. */
+    private final ChallengeData startData;
     private Stage stage;
 
-    public IdentityFlow(FlowIds ids, FlowType type, TestUser user, boolean allowOtpRetry) {
+    public IdentityFlow(FlowIds ids, FlowType type, TestUser user, boolean allowOtpRetry, ChallengeData startData) {
         this.ids = ids;
         this.type = type;
         this.user = user;
         this.otp = new OtpAttempts(allowOtpRetry);
+        this.startData = startData;
         this.stage = user.shortTerm() ? Stage.PASSED : Stage.AWAITING_CLIENT;
     }
 
@@ -55,7 +68,7 @@ public final class IdentityFlow implements Flow {
 
     @Override
     public Product product() {
-        return Product.IDENTITY;
+        return user.product();
     }
 
     @Override
@@ -87,24 +100,51 @@ public final class IdentityFlow implements Flow {
         };
     }
 
-    /** @return whether possession passed; a second call, or one after complete, is 1003. */
-    public synchronized boolean validate() {
+    /**
+     * Possession passed: Pre-Fill offers {@code v3-challenge} ({@code challengeMissing} when {@code /v3/start} carried
+     * neither {@code dob} nor {@code ssn}), Identity offers {@code v3-complete}. Not passed: {@code success=false},
+     * {@code next done}. A second call, or one after a later step, is 1003.
+     */
+    public synchronized Validation validate() {
         switch (stage) {
             case PASSED -> {
+                if (user.product() == Product.PREFILL) {
+                    stage = Stage.CHALLENGE_OFFERED;
+                    return new Validation(true, startData.isEmpty(), "v3-challenge");
+                }
                 stage = Stage.VALIDATED;
-                return true;
+                return new Validation(true, false, "v3-complete");
             }
             case AWAITING_CLIENT, AWAITING_OTP, FAILED -> {
                 stage = Stage.VALIDATION_FAILED;
-                return false;
+                return new Validation(false, false, "done");
             }
             default -> throw SandboxError.stepNotAllowed();
         }
     }
 
-    /** Only once, after a successful validate; otherwise 1003. */
+    /**
+     * Only once, when validate offered it. The challenge's values replace those of {@code /v3/start}; with none at
+     * all the request is 400 / 1001 (and the challenge stays offered).
+     *
+     * @return the challenge outcome; passed when every given value matches the user's record
+     */
+    public synchronized Challenge challenge(ChallengeData given) {
+        if (stage != Stage.CHALLENGE_OFFERED) {
+            throw SandboxError.stepNotAllowed();
+        }
+        ChallengeData data = given.over(startData);
+        if (data.isEmpty()) {
+            throw SandboxError.missingField("dob");
+        }
+        Challenge challenge = Challenge.of(user, data);
+        stage = challenge.success() ? Stage.CHALLENGED : Stage.CHALLENGE_FAILED;
+        return challenge;
+    }
+
+    /** Only once, after a successful validate (Identity) or challenge (Pre-Fill); otherwise 1003. */
     public synchronized IdentityCheck complete(Individual individual) {
-        if (stage != Stage.VALIDATED) {
+        if (stage != Stage.VALIDATED && stage != Stage.CHALLENGED) {
             throw SandboxError.stepNotAllowed();
         }
         stage = Stage.COMPLETED;

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Format rules of Prove's request fields (prove-api.md §5.1, §6.1, §6.4). A value that breaks its rule is answered
+ * Format rules of Prove's request fields (docs/sandbox.md section 2.1). A value that breaks its rule is answered
  * with HTTP 400 code 8001 and a message that starts with the field name (D3).
  */
 public enum FieldRule {

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
  * {@code Content-Type: application/json}. The code is left out only where Prove leaves it out (HTTP 429).
  *
  * <p>Thrown anywhere in the emulator and turned into HTTP by {@link SandboxErrorMapper} only. The factories name
- * the answers of {@code prove-api.md} §8 and §14 (D1..D15).
+ * the answers of docs/sandbox.md section 2.1.
  */
 public final class SandboxError extends RuntimeException {
 
@@ -56,6 +56,14 @@ public final class SandboxError extends RuntimeException {
     /** D5: HTTP 400, code 8007. */
     public static SandboxError noTestUser() {
         return new SandboxError(400, 8007, "no test user found matching the phone number");
+    }
+
+    /**
+     * HTTP 400, code 8009: a test user of another product (Prove: "Sandbox Test User Access Denied"; the test user is
+     * not accessible with these product credentials). Prove documents no HTTP status; 400 as for 8007.
+     */
+    public static SandboxError otherProductsTestUser() {
+        return new SandboxError(400, 8009, "test user not accessible with these product credentials");
     }
 
     /** HTTP 400, code 8007, for a {@code proveId} that belongs to no test user. */

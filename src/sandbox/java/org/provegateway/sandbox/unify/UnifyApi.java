@@ -63,8 +63,8 @@ public class UnifyApi {
         request.flag("mobileAuthEnabled");
 
         Optional<TestUser> user = phoneNumber.isPresent()
-                ? Optional.of(users.byNumber(Product.UNIFY, phoneNumber.get()).orElseThrow(SandboxError::noTestUser))
-                : proveId.map(id -> users.byProveId(Product.UNIFY, id).orElseThrow(SandboxError::noTestUserForProveId));
+                ? Optional.of(users.byNumber(Product.UNIFY_ONLY, phoneNumber.get()))
+                : proveId.map(id -> users.byProveId(Product.UNIFY_ONLY, id));
         Optional<ProveKey> knownKey = deviceId.flatMap(keys::byDeviceId);
         if (knownKey.filter(ProveKey::revoked).isPresent()) {
             throw SandboxError.deviceRevoked();

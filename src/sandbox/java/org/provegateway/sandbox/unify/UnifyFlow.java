@@ -26,7 +26,7 @@ import org.provegateway.sandbox.users.TestUser;
  * POSSESSION_REQUIRED --status (reported) then bind--> BOUND
  * </pre>
  *
- * Behaviour choices where prove-api.md is silent:
+ * Behaviour choices where Prove's documents are silent (docs/sandbox.md section 7):
  * <ul>
  * <li>The device is the label given in the first client step, else the device of the key named by {@code deviceId}
  * in {@code /v3/unify}, else {@code "default"}; it is fixed for the rest of the flow.</li>

@@ -3,15 +3,18 @@ package org.provegateway.sandbox.users;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.provegateway.sandbox.platform.SandboxError;
+import org.provegateway.sandbox.users.IdentityRecord.PostalAddress;
 
 /**
- * The catalogue of test users, exactly as prove-api.md §11.1 (Unify), §11.2 (Pre-Fill, used as Identity users) and
- * §11.3 (Identity). Identity Manager users are out of scope.
+ * The catalogue of Prove's published sandbox test users: Unify, Pre-Fill and Prove Identity (docs/sandbox.md section
+ * 3). Identity Manager users are out of scope.
  */
 public final class TestUsers {
 
     private static final List<TestUser> USERS = List.of(
-            // §11.1 Unify: short-term (no client step, no Prove Key)
+            // Unify: short-term (no client step, no Prove Key)
             unify("2001004018", "Barbaraanne", "Canet", true, true, MobileAuth.UNAVAILABLE, false, false),
             unify("+2001004029", "Janos", "Martina", true, true, MobileAuth.UNAVAILABLE, false, false),
             // Unified Auth
@@ -26,7 +29,7 @@ public final class TestUsers {
             unify("+2001004027", "Allissa", "Zoren", false, true, MobileAuth.PASS, false, false),
             unify("+2001004028", "Wendy", "Strover", false, false, MobileAuth.FAIL, false, false),
             unify("+2001004043", "Amii", "Porritt", false, true, MobileAuth.FALLBACK_TO_OTP, true, false),
-            // §11.3 Identity
+            // Prove Identity
             identity("2001004000", "Martina", "Goodram", true, false, "28965 Homewood Plaza", "Little Rock", "AR",
                     "72204", "7/26/1995", "490959347", "mgoodram0@nasa.gov"),
             identity("2001004009", "Benji", "Harper", false, false, "27 Financial Place", "Bakersfield", "CA",
@@ -39,33 +42,47 @@ public final class TestUsers {
                     "49518", "3/4/1999", "657766672", "llansberryk@nbcnews.com"),
             identity("5552222222", "Axe", "Summersett", false, true, "1823 School Park", "Phoenix", "AZ",
                     "85025", "9/24/1963", "670752404", "asummersettl@boston.com"),
-            // §11.2 Pre-Fill (served as Identity users)
-            identity("2001001695", "Milo", "Pinson", true, false, "6377 Birchwood Hill", "Littleton", "CO",
+            // Pre-Fill
+            prefill("2001001695", "Milo", "Pinson", true, false, "6377 Birchwood Hill", "Littleton", "CO",
                     "80161-2001", "1/17/1981", "847350596", "mpinsonm@dyndns.org"),
-            identity("2001001693", "Marcia", "Longo", false, false, "00 Mallard Park", "New Orleans", "LA",
-                    "70165", "7/19/1982", "470806227", "mlongok@amazonaws.com"),
-            identity("2001001688", "Nevin", "Chattey", false, false, "9398 Scott Plaza", "Austin", "TX",
+            prefill("2001001693", "Marcia", "Longo", false, false, "00 Mallard Park", "New Orleans", "LA",
+                    "70165", "7/19/1982", "470806227", "mlongok@amazonaws.com")
+                    .withAddress(new PostalAddress("71 Walton Trail", "Memphis", "TN", "38150")),
+            prefill("2001001688", "Nevin", "Chattey", false, false, "9398 Scott Plaza", "Austin", "TX",
                     "78744", "3/20/1980", "542742985", "nchatteyf@techcrunch.com"),
-            identity("2001001687", "Agretha", "Chene", false, false, "4861 Jay Junction", "Boston", "MS",
+            prefill("2001001687", "Agretha", "Chene", false, false, "4861 Jay Junction", "Boston", "MS",
                     "02208", "12/29/1994", "369956933", "achenee@printfriendly.com"),
-            identity("5550000000", "Cathee", "Simmonett", false, true, "49 Moulton Plaza", "Athens", "GA",
+            prefill("5550000000", "Cathee", "Simmonett", false, true, "49 Moulton Plaza", "Athens", "GA",
                     "30610", "10/6/1962", "771240999", "csimmonettj@toplist.cz"),
             // SSN truncated and e-mail not retrieved in the sources: both unknown.
-            identity("5555555555", "Van", "Moors", false, true, "9 Prairie Rose Court", "Columbus", "MS",
+            prefill("5555555555", "Van", "Moors", false, true, "9 Prairie Rose Court", "Columbus", "MS",
                     "39705", "1/7/1976", null, null));
 
     public List<TestUser> all() {
         return USERS;
     }
 
-    /** The user of a product that the number belongs to. */
-    public Optional<TestUser> byNumber(Product product, String phoneNumber) {
-        return USERS.stream().filter(u -> u.product() == product && u.matches(phoneNumber)).findFirst();
+    /**
+     * The test user with this number, when the user belongs to one of the accepted products.
+     *
+     * @throws SandboxError 8009 for a test user of another product, 8007 for a number that is no test user
+     */
+    public TestUser byNumber(Set<Product> accepted, String phoneNumber) {
+        return accepted(accepted, USERS.stream().filter(u -> u.matches(phoneNumber)).findFirst())
+                .orElseThrow(SandboxError::noTestUser);
     }
 
-    /** The user of a product with that {@code proveId}. */
-    public Optional<TestUser> byProveId(Product product, String proveId) {
-        return USERS.stream().filter(u -> u.product() == product && u.proveId().equals(proveId)).findFirst();
+    /** As {@link #byNumber}, by {@code proveId}. */
+    public TestUser byProveId(Set<Product> accepted, String proveId) {
+        return accepted(accepted, USERS.stream().filter(u -> u.proveId().equals(proveId)).findFirst())
+                .orElseThrow(SandboxError::noTestUserForProveId);
+    }
+
+    private static Optional<TestUser> accepted(Set<Product> accepted, Optional<TestUser> user) {
+        if (user.isPresent() && !accepted.contains(user.get().product())) {
+            throw SandboxError.otherProductsTestUser();
+        }
+        return user;
     }
 
     private static TestUser unify(String number, String first, String last, boolean shortTerm, boolean passes,
@@ -76,9 +93,22 @@ public final class TestUsers {
 
     private static TestUser identity(String number, String first, String last, boolean shortTerm, boolean mobileAuth,
             String address, String city, String region, String postalCode, String dob, String ssn, String email) {
-        IdentityRecord record = new IdentityRecord(address, city, region, postalCode, tableDate(dob),
-                Optional.ofNullable(ssn), Optional.ofNullable(email));
-        return new TestUser(number, first, last, Product.IDENTITY, shortTerm, true,
+        return person(Product.IDENTITY, number, first, last, shortTerm, mobileAuth, address, city, region, postalCode,
+                dob, ssn, email);
+    }
+
+    private static TestUser prefill(String number, String first, String last, boolean shortTerm, boolean mobileAuth,
+            String address, String city, String region, String postalCode, String dob, String ssn, String email) {
+        return person(Product.PREFILL, number, first, last, shortTerm, mobileAuth, address, city, region, postalCode,
+                dob, ssn, email);
+    }
+
+    private static TestUser person(Product product, String number, String first, String last, boolean shortTerm,
+            boolean mobileAuth, String address, String city, String region, String postalCode, String dob, String ssn,
+            String email) {
+        IdentityRecord record = new IdentityRecord(List.of(new PostalAddress(address, city, region, postalCode)),
+                tableDate(dob), Optional.ofNullable(ssn), Optional.ofNullable(email));
+        return new TestUser(number, first, last, product, shortTerm, true,
                 mobileAuth ? MobileAuth.PASS : MobileAuth.UNAVAILABLE, false, false, Optional.of(record));
     }
 

@@ -1,2 +1,2 @@
-/** The sandbox test users of prove-api.md §11 and how each one behaves in the simulated possession checks. */
+/** The sandbox test users (docs/sandbox.md section 3) and how each one behaves in the simulated possession checks. */
 package org.provegateway.sandbox.users;

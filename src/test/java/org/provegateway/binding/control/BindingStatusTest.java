@@ -30,10 +30,10 @@ class BindingStatusTest {
         assertThat(BindingStatus.of(revoked, NOW)).isEqualTo(BindingStatus.REVOKED);
         KeyBinding superseded = bound("a", Duration.ofDays(1));
         superseded.supersede(NOW);
-        assertThat(BindingStatus.of(superseded, NOW).label()).isEqualTo("superseded");
+        assertThat(BindingStatus.of(superseded, NOW).label()).isEqualTo("SUPERSEDED");
         KeyBinding deactivated = bound("a", Duration.ofDays(1));
         deactivated.deactivate(NOW);
-        assertThat(BindingStatus.of(deactivated, NOW).label()).isEqualTo("deactivated");
+        assertThat(BindingStatus.of(deactivated, NOW).label()).isEqualTo("DEACTIVATED");
     }
 
     @Test

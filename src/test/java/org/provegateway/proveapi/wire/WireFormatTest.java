@@ -198,14 +198,15 @@ class WireFormatTest {
         assertThat(response.idv().multiCipConfidence()).isEqualTo("high");
         DataSource source = response.idv().dataSource1();
         assertThat(source.reasonCodes()).containsExactly("NA", "DI");
-        assertThat(source.address().addressScore()).isEqualTo(100L);
-        assertThat(source.address().distance()).isEqualTo(6.02);
-        assertThat(source.identifiers().ssn()).isEqualTo(new Match("mismatch"));
-        assertThat(source.identifiers().dob()).isEqualTo(new Match("match"));
-        assertThat(source.address().streetNumber()).isEqualTo(new Match("1"));
-        assertThat(source.name().firstName()).isEqualTo(new Match("5"));
-        assertThat(source.name().nameScore()).isEqualTo(2L);
-        assertThat(source.email().emailAddress()).isEqualTo(new Match("match"));
+        assertThat(source.address().addressScore()).isEqualTo(100);
+        assertThat(source.address().distance()).isEqualByComparingTo("6.02");
+        assertThat(source.address().city()).isTrue();
+        assertThat(source.identifiers().ssn()).isFalse();
+        assertThat(source.identifiers().dob()).isTrue();
+        assertThat(source.address().streetNumber()).isEqualTo(1);
+        assertThat(source.name().firstName()).isEqualTo(5);
+        assertThat(source.name().nameScore()).isEqualTo(2);
+        assertThat(source.email().emailAddress()).isTrue();
         assertThat(response.idv().dataSource2()).isNull();
         AmlTypeList list = response.kyc().amlTypeLists().get(0);
         assertThat(response.kyc().totalHits()).isEqualTo(1L);
@@ -224,25 +225,34 @@ class WireFormatTest {
         assertThat(response.changeDetected()).isNull();
     }
 
+    /**
+     * Prove's models fix the JSON types; JSON-B's default would read the word "match" into a Boolean as false. A
+     * verdict of the wrong type is read as absent, never as the opposite verdict, and no string is ever kept.
+     */
     @Test
-    void idvMatchWordsAsTheSandboxAnswersThemAreReadToo() {
+    void idvVerdictsOfTheWrongJsonTypeAreReadAsAbsentNeverAsTheOppositeVerdict() {
         CompleteResponse response = JSONB.fromJson("""
                 {"success":true,"next":{"done":"done"},
                  "idv":{"multiCIPConfidence":"high","dataSource1":{
-                   "name":{"firstName":"match","lastName":"Mismatch","nameScore":100},
+                   "name":{"firstName":"match","lastName":4.5,"nameScore":100},
                    "identifiers":{"dob":"match","last4":"true","ssn":"Pinson"},
-                   "address":{"streetNumber":"match","street":"6377 Birchwood Hill","addressScore":100},
+                   "address":{"streetNumber":"match","street":"6377 Birchwood Hill","addressScore":100,
+                              "distance":"far","city":1},
                    "email":{"emailAddress":null}}}}
                 """, CompleteResponse.class);
 
         DataSource source = response.idv().dataSource1();
-        assertThat(source.name().firstName().value()).isEqualTo("match");
-        assertThat(source.name().lastName().value()).isEqualTo("mismatch");
-        assertThat(source.identifiers().last4().value()).isEqualTo("match");
-        assertThat(source.identifiers().ssn().value()).as("a value, not a verdict, is dropped")
-                .isEqualTo(Match.UNRECOGNISED);
-        assertThat(source.address().street().value()).isEqualTo(Match.UNRECOGNISED);
-        assertThat(source.address().addressScore()).isEqualTo(100L);
+        assertThat(source.name().firstName()).isNull();
+        assertThat(source.name().lastName()).as("not an integer").isNull();
+        assertThat(source.name().nameScore()).isEqualTo(100);
+        assertThat(source.identifiers().dob()).isNull();
+        assertThat(source.identifiers().last4()).isNull();
+        assertThat(source.identifiers().ssn()).isNull();
+        assertThat(source.address().street()).isNull();
+        assertThat(source.address().streetNumber()).isNull();
+        assertThat(source.address().distance()).isNull();
+        assertThat(source.address().city()).isNull();
+        assertThat(source.address().addressScore()).isEqualTo(100);
         assertThat(source.email().emailAddress()).isNull();
     }
 }
