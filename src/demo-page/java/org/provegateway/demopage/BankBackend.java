@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -114,8 +113,9 @@ public class BankBackend {
         if (customer == null || !CUSTOMER.matcher(customer).matches()) {
             return badInput("customerReference: 1-64 letters, digits or '-'");
         }
-        return call("GET", "/key-bindings?customerReference=" + URLEncoder.encode(customer, StandardCharsets.UTF_8),
-                null, readerCredentials);
+        // the customer reference goes in a body, never in a URL (the gateway refuses it in a query string)
+        return call("POST", "/key-bindings/search",
+                Json.createObjectBuilder().add("customerReference", customer).build().toString(), readerCredentials);
     }
 
     /** Account opening: starts a Prove Identity flow. */

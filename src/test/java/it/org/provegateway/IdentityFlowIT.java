@@ -416,7 +416,9 @@ class IdentityFlowIT extends GatewayIT {
 
     @Test
     void badFormatsAreRefusedBeforeProveNamingTheFieldButNotTheValue() {
-        String flowId = validated(MILO, "mobile");
+        // Martina (Prove Identity) is VALIDATED after validate; Milo is Pre-Fill (CHALLENGE_REQUIRED). The bad
+        // individuals below are refused before Prove, so whose details they resemble does not matter.
+        String flowId = validated(MARTINA, "mobile");
         Map<String, Object> milo = individual("Milo", "Pinson", "1981-01-17", "847350596", "6377 Birchwood Hill",
                 "Littleton", "CO", "80161-2001", "mpinsonm@dyndns.org");
 
