@@ -28,11 +28,19 @@ public class HostCheck extends HttpFilter implements Filter { // Liberty looks f
             "(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?"
                     + "|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
 
+    private static boolean valid(String host) {
+        if (!HOST.matcher(host).matches()) {
+            return false;
+        }
+        int colon = host.lastIndexOf(':');
+        return colon < 0 || host.endsWith("]") || Integer.parseInt(host.substring(colon + 1)) <= 65535;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         List<String> hosts = Collections.list(request.getHeaders("Host"));
-        if (hosts.size() > 1 || hosts.size() == 1 && !HOST.matcher(hosts.get(0)).matches()) {
+        if (hosts.size() > 1 || hosts.size() == 1 && !valid(hosts.get(0))) {
             byte[] body = "{\"code\":1001,\"message\":\"invalid Host header\"}".getBytes(StandardCharsets.UTF_8);
             response.setStatus(400);
             response.setHeader("Connection", "close");

@@ -42,6 +42,8 @@ public final class SecondServer implements AutoCloseable {
     private final Path serverDir;
     private final Path derby;
     private final int httpPort;
+    private final int httpsPort;
+    private final boolean plainHttp;
     private final boolean postgres;
     private final String url;
     private final String user;
@@ -55,6 +57,15 @@ public final class SecondServer implements AutoCloseable {
 
     /** Creates the server afresh with extra Liberty variables (name to value). */
     public SecondServer(String name, String sandboxUrl, Map<String, String> variables) {
+        this(name, sandboxUrl, variables, Path.of(System.getProperty("it.restart.config")));
+    }
+
+    /**
+     * Creates the server afresh with the given override file (with the same {@code @...@} tokens as restart.xml).
+     * An override without {@code @HTTP_PORT@} leaves the production configuration's HTTPS-only listener alone; the
+     * server is then reached over HTTPS (its generated certificate is not checked).
+     */
+    public SecondServer(String name, String sandboxUrl, Map<String, String> variables, Path overrideFile) {
         this.name = name;
         this.wlp = Path.of(System.getProperty("it.wlp.home"));
         this.serverDir = wlp.resolve("usr/servers").resolve(name);
@@ -86,9 +97,12 @@ public final class SecondServer implements AutoCloseable {
             Files.createDirectories(serverDir.resolve("apps"));
             Files.copy(Path.of(System.getProperty("it.gateway.war")), serverDir.resolve("apps/prove-gateway.war"));
             this.httpPort = freePort();
-            String override = Files.readString(Path.of(System.getProperty("it.restart.config")))
+            this.httpsPort = freePort();
+            String template = Files.readString(overrideFile);
+            this.plainHttp = template.contains("@HTTP_PORT@");
+            String override = template
                     .replace("@HTTP_PORT@", Integer.toString(httpPort))
-                    .replace("@HTTPS_PORT@", Integer.toString(freePort()))
+                    .replace("@HTTPS_PORT@", Integer.toString(httpsPort))
                     .replace("@DB_URL@", xml(postgres ? url : url + ";create=true"))
                     .replace("@DB_USER@", xml(user))
                     .replace("@DB_PASSWORD@", xml(password))
@@ -105,7 +119,22 @@ public final class SecondServer implements AutoCloseable {
 
     /** The gateway's API base, e.g. {@code http://localhost:PORT/prove-gateway/api/v1}. */
     public String api() {
-        return "http://localhost:" + httpPort + "/prove-gateway/api/v1";
+        return base() + "/prove-gateway/api/v1";
+    }
+
+    /** The server's root, {@code http://localhost:PORT} or (HTTPS only) {@code https://localhost:PORT}. */
+    public String base() {
+        return plainHttp ? "http://localhost:" + httpPort : "https://localhost:" + httpsPort;
+    }
+
+    /** The HTTPS port. */
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    /** The server's log directory (messages.log, ffdc/). */
+    public Path logs() {
+        return serverDir.resolve("logs");
     }
 
     /** Whether its database is PostgreSQL (readable while it runs) rather than embedded Derby. */
@@ -118,10 +147,10 @@ public final class SecondServer implements AutoCloseable {
         run("start");
         running = true;
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        String health = "http://localhost:" + httpPort + "/health/ready";
+        String health = base() + "/health/ready";
         while (System.nanoTime() < deadline) {
             try {
-                if (given().get(health).statusCode() == 200) {
+                if (given().relaxedHTTPSValidation().get(health).statusCode() == 200) {
                     return;
                 }
             } catch (RuntimeException notYet) {
