@@ -32,7 +32,7 @@ import it.org.provegateway.support.Sandbox;
  */
 class PiiLeakIT extends GatewayIT {
 
-    /** A Prove Identity test user (prove-api.md 11.3 / sandbox.md 3.2). */
+    /** A Prove Identity test user (docs/sandbox.md 3.2). */
     record User(String phone, String first, String last, String street, String city, String region, String zip,
             LocalDate dob, String ssn, String email, boolean shortTerm) {
 

@@ -21,7 +21,7 @@ import it.org.provegateway.support.Sandbox;
 
 /**
  * Unified Authentication end to end, through the gateway's HTTP API, with the emulator standing in for Prove and
- * its simulated client step for the browser: every Unify scenario of prove-api.md section 11, each also checked in
+ * its simulated client step for the browser: every Unify scenario of Prove's sandbox (docs/sandbox.md), each also checked in
  * the database (session row, binding, history) and, where it matters, in the requests Prove received.
  */
 class PossessionFlowIT extends GatewayIT {
