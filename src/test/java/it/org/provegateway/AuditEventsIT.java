@@ -86,7 +86,7 @@ class AuditEventsIT extends GatewayIT {
         assertThat(refused.getString("events[0].outcome")).isEqualTo("flow-not-found");
         assertThat(actions(read(Map.of("principal", "flows", "action", "IDENTITY_START"))))
                 .containsExactly("IDENTITY_START");
-        assertThat(actions(read(Map.of("from", before.toString(), "to", after.toString())))).hasSize(3);
+        assertThat(actions(read(Map.of("from", before.toString(), "to", after.toString())))).hasSize(4);
         assertThat(actions(read(Map.of("to", before.toString())))).isEmpty();
         assertThat(actions(read(Map.of("from", after.toString())))).isEmpty();
         assertThat(actions(read(Map.of("bindingId", UUID.randomUUID().toString())))).isEmpty();
@@ -109,7 +109,7 @@ class AuditEventsIT extends GatewayIT {
             more = page.getBoolean("hasMore");
             pages++;
         }
-        assertThat(seen).hasSize(7).isEqualTo(actions(read(Map.of())));
+        assertThat(seen).hasSize(9).isEqualTo(actions(read(Map.of())));
         assertThat(pages).isEqualTo(3);
         // The end keeps its cursor; a later row appears after it.
         assertThat(read(Map.of("after", cursor)).getList("events")).isEmpty();
