@@ -389,16 +389,17 @@ class KeyBindingLookupsIT extends GatewayIT {
     }
 
     /**
-     * Another node's transaction holds the feed's lock with an uncommitted event while this node revokes a key: the
-     * revocation waits for it, and a reader polling meanwhile gets both changes, the other node's first.
-     */
-    /**
      * How long the "other node" holds the feed's lock: shorter than the gateway's lock wait (Derby 1 s) and statement
      * timeout (2 s), so that waiting for it is what a healthy node sees. A node that holds it longer is a stalled
-     * node: the others then answer 503 database-unavailable with Retry-After (as DatabaseFaultsIT shows for a locked table), not wrong data.
+     * node: the others then answer 503 database-unavailable with Retry-After (as DatabaseFaultsIT shows for a locked
+     * table), not wrong data.
      */
     static final int HOLD_MILLIS = 500;
 
+    /**
+     * Another node's transaction holds the feed's lock with an uncommitted event while this node revokes a key: the
+     * revocation waits for it, and a reader polling meanwhile gets both changes, the other node's first.
+     */
     @Test
     void aBindingChangeWaitsForAnEarlierUncommittedChangeSoReadersNeverSkipIt() throws Exception {
         String customer = "HOLD-" + UUID.randomUUID();
