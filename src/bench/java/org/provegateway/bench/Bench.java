@@ -282,9 +282,10 @@ public final class Bench {
                     while (System.nanoTime() < end && !failed.get()) {
                         String phone = Seeding.phone(random.nextInt(options.bindings));
                         long t0 = System.nanoTime();
-                        load.send(HttpRequest.newBuilder(URI.create(load.gateway() + "/key-bindings?phoneNumber="
-                                + URLEncoder.encode(phone, StandardCharsets.UTF_8))).header("Authorization",
-                                        load.basic).build(), 200);
+                        load.send(HttpRequest.newBuilder(URI.create(load.gateway() + "/key-bindings/search"))
+                                .header("Authorization", load.basic).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"phoneNumber\":\"" + phone + "\"}"))
+                                .build(), 200);
                         mine.recordValue(Math.min(Load.MAX_MICROS, (System.nanoTime() - t0) / 1000));
                     }
                     return mine;

@@ -209,7 +209,8 @@ class NodesIT extends GatewayIT {
         String customer = "CUST-" + UUID.randomUUID();
         String flowId = verifiedFlow(a, b, "nodes-phone", customer);
         given().get(a + "/possession-flows/" + flowId).then().statusCode(200).body("status", equalTo("VERIFIED"));
-        given().get(b + "/key-bindings?customerReference=" + customer).then().statusCode(200)
+        given().contentType(ContentType.JSON).body(Map.of("customerReference", customer))
+                .post(b + "/key-bindings/search").then().statusCode(200)
                 .body("size()", equalTo(1));
 
         JsonPath identity = given().contentType(ContentType.JSON)
