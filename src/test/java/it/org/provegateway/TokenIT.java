@@ -74,9 +74,10 @@ class TokenIT extends GatewayIT {
             }
         });
         long created = answers.stream().filter(answer -> answer.statusCode() == 201).count();
-        // At least one full window of the limit (10 calls, token fetches included) is served; whether the second
-        // window's calls also fit into the 2 s wait depends on how fast a loaded CI machine schedules them.
-        assertThat(created).as("the limit's share of the burst got through").isGreaterThanOrEqualTo(8);
+        // About 20 fit into the 2 s wait on a quiet machine; on a loaded one (13 measured with a second Liberty
+        // running beside) part of the second window passes before the calls arrive. Half of it still shows the
+        // waiting room at work: without it only the first window's calls would be served.
+        assertThat(created).as("the limit's share of the burst got through").isGreaterThanOrEqualTo(10);
         return created;
     }
 
